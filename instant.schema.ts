@@ -1,0 +1,101 @@
+// The eduhu.ki data model: teacher profiles, conversations, messages (a tree, so edits and
+// regenerations keep every branch), artifacts and their versions. Read by the app, the local
+// Instant server (attrs) and tests. Every ordered or range-filtered attribute is typed and indexed.
+
+import { i } from '@instantdb/core'
+
+const _schema = i.schema({
+  entities: {
+    $users: i.entity({
+      email: i.string().unique().indexed().optional(),
+    }),
+    profiles: i.entity({
+      displayName: i.string().optional(),
+      bundesland: i.string().optional(),
+      schoolType: i.string().optional(),
+      subjects: i.json().optional(),
+      grades: i.json().optional(),
+      preferences: i.json().optional(),
+      createdAt: i.date().indexed(),
+      updatedAt: i.date().indexed(),
+    }),
+    conversations: i.entity({
+      title: i.string().indexed(),
+      createdAt: i.date().indexed(),
+      /** Last activity; the conversation list is ordered by it. */
+      updatedAt: i.date().indexed(),
+      pinned: i.boolean().indexed(),
+      archived: i.boolean().indexed(),
+    }),
+    messages: i.entity({
+      role: i.string().indexed(),
+      text: i.string().indexed(),
+      /** pending → streaming → done | error | stopped */
+      status: i.string().indexed(),
+      createdAt: i.date().indexed(),
+      updatedAt: i.date().indexed().optional(),
+      error: i.string().optional(),
+      model: i.string().optional(),
+    }),
+    artifacts: i.entity({
+      kind: i.string().indexed(),
+      title: i.string().indexed(),
+      subject: i.string().indexed().optional(),
+      grade: i.string().indexed().optional(),
+      createdAt: i.date().indexed(),
+      updatedAt: i.date().indexed(),
+    }),
+    artifactVersions: i.entity({
+      version: i.number().indexed(),
+      format: i.string(),
+      body: i.string(),
+      createdAt: i.date().indexed(),
+    }),
+  },
+  links: {
+    profileOwner: {
+      forward: { on: 'profiles', has: 'one', label: 'owner', onDelete: 'cascade' },
+      reverse: { on: '$users', has: 'one', label: 'profile' },
+    },
+    conversationOwner: {
+      forward: { on: 'conversations', has: 'one', label: 'owner', onDelete: 'cascade' },
+      reverse: { on: '$users', has: 'many', label: 'conversations' },
+    },
+    conversationActiveMessage: {
+      forward: { on: 'conversations', has: 'one', label: 'activeMessage' },
+      reverse: { on: 'messages', has: 'many', label: 'activeIn' },
+    },
+    messageConversation: {
+      forward: { on: 'messages', has: 'one', label: 'conversation', onDelete: 'cascade' },
+      reverse: { on: 'conversations', has: 'many', label: 'messages' },
+    },
+    messageParent: {
+      forward: { on: 'messages', has: 'one', label: 'parent' },
+      reverse: { on: 'messages', has: 'many', label: 'children' },
+    },
+    artifactOwner: {
+      forward: { on: 'artifacts', has: 'one', label: 'owner', onDelete: 'cascade' },
+      reverse: { on: '$users', has: 'many', label: 'artifacts' },
+    },
+    artifactMessage: {
+      forward: { on: 'artifacts', has: 'one', label: 'message' },
+      reverse: { on: 'messages', has: 'many', label: 'artifacts' },
+    },
+    artifactVariantOf: {
+      forward: { on: 'artifacts', has: 'one', label: 'variantOf' },
+      reverse: { on: 'artifacts', has: 'many', label: 'variants' },
+    },
+    artifactVersionArtifact: {
+      forward: { on: 'artifactVersions', has: 'one', label: 'artifact', onDelete: 'cascade' },
+      reverse: { on: 'artifacts', has: 'many', label: 'versions' },
+    },
+  },
+  rooms: {},
+})
+
+type _AppSchema = typeof _schema
+interface AppSchema extends _AppSchema {}
+const schema: AppSchema = _schema
+
+export type { AppSchema }
+export default schema

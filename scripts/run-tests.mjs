@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// `npm test`: every check, in order — typecheck, lint, unit and integration tests (vitest), Instant's
+// own shipped e2e tests against our server, and Playwright e2e in Chromium. Stops at nothing:
+// runs every stage, then prints one summary and exits non-zero if any stage failed.
+
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+
+const reports = join('node_modules', '.tmp', 'test-reports')
+rmSync(reports, { recursive: true, force: true })
+mkdirSync(reports, { recursive: true })
+
+const node = process.execPath
+const bin = (pkg, file) => join('node_modules', pkg, file)
+
+const stages = [
+  { name: 'typecheck', cmd: [node, bin('typescript', 'bin/tsc'), '-b'] },
+  { name: 'lint', cmd: [node, bin('@biomejs/biome', 'bin/biome'), 'check', '.'] },
+  {
+    name: 'unit + integration (vitest)',
+    cmd: [node, bin('vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`],
+    report: () => vitestCounts(`${reports}/vitest.json`),
+  },
+  {
+    name: 'upstream @instantdb/core e2e (vitest browser)',
+    cmd: [node, bin('tsx', 'dist/cli.mjs'), 'scripts/run-upstream-e2e.ts', `--json=${reports}/upstream.json`],
+    report: () => vitestCounts(`${reports}/upstream.json`),
+  },
+  {
+    name: 'e2e (Playwright)',
+    cmd: [node, 'scripts/run-playwright.mjs'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright.json` },
+    report: () => playwrightCounts(`${reports}/playwright.json`),
+  },
+]
+
+function vitestCounts(file) {
+  if (!existsSync(file)) return undefined
+  const r = JSON.parse(readFileSync(file, 'utf8'))
+  return { passed: r.numPassedTests ?? 0, failed: (r.numFailedTests ?? 0) + (r.numTodoTests ?? 0) * 0, skipped: r.numPendingTests ?? 0 }
+}
+
+function playwrightCounts(file) {
+  if (!existsSync(file)) return undefined
+  const s = JSON.parse(readFileSync(file, 'utf8')).stats ?? {}
+  return { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0), skipped: s.skipped ?? 0 }
+}
+
+const results = []
+for (const stage of stages) {
+  const started = Date.now()
+  process.stdout.write(`\n=== ${stage.name} ===\n`)
+  const run = spawnSync(stage.cmd[0], stage.cmd.slice(1), { stdio: 'inherit', env: { ...process.env, ...stage.env } })
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  results.push({ name: stage.name, ok: run.status === 0, seconds, counts: stage.report?.() })
+}
+
+let passed = 0
+let failed = 0
+let skipped = 0
+process.stdout.write('\n=== summary ===\n')
+for (const r of results) {
+  const c = r.counts ? ` (${r.counts.passed} passed, ${r.counts.failed} failed, ${r.counts.skipped} skipped)` : ''
+  process.stdout.write(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}${c} in ${r.seconds}s\n`)
+  if (r.counts) {
+    passed += r.counts.passed
+    failed += r.counts.failed
+    skipped += r.counts.skipped
+  }
+  if (!r.ok && !(r.counts?.failed > 0)) failed += 1
+}
+process.stdout.write(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`)
+process.exit(results.every((r) => r.ok) ? 0 : 1)

@@ -1,0 +1,99 @@
+// One app's live database: the in-memory store plus its durable SQLite copy. Every write goes
+// through transact(): apply and validate in memory, persist, then announce the commit.
+
+import { randomUUID } from 'node:crypto'
+import type { Attr, Json } from '../model/types.ts'
+import type { AppRow, SqliteStorage } from '../storage/sqlite.ts'
+import type { MemoryStore } from '../storage/memory-store.ts'
+import { applyTxSteps, type TxOutcome } from '../tx/apply-tx-steps.ts'
+import { TxLog } from '../tx/tx-log.ts'
+
+export interface Commit {
+  app: AppDb
+  txId: number
+  /** Etypes whose data changed: queries reading none of them need no refresh. */
+  etypes: Set<string>
+  attrsChanged: boolean
+  outcome: TxOutcome
+}
+
+export interface TransactOptions {
+  isAdmin: boolean
+  /** Runs after the tx is applied in memory and before it is persisted; throwing rejects the whole tx. */
+  check?: (log: TxLog, outcome: TxOutcome) => void
+}
+
+export type CommitListener = (commit: Commit) => void
+
+export class AppDb {
+  private listeners = new Set<CommitListener>()
+
+  constructor(
+    readonly row: AppRow,
+    readonly store: MemoryStore,
+    private storage: SqliteStorage,
+  ) {}
+
+  get id(): string {
+    return this.row.id
+  }
+
+  attrs(): readonly Attr[] {
+    return this.store.attrs.all()
+  }
+
+  lastTxId(): number {
+    return this.storage.lastTxId()
+  }
+
+  onCommit(listener: CommitListener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Applies tx-steps atomically. Resolves only after the tx is durable in SQLite. */
+  transact(steps: unknown, opts: TransactOptions): Commit {
+    const log = new TxLog(this.store)
+    let outcome: TxOutcome
+    let txId: number
+    try {
+      outcome = applyTxSteps(log, steps, { now: Date.now(), isAdmin: opts.isAdmin, newId: randomUUID })
+      opts.check?.(log, outcome)
+      const { added, removed } = log.netTriples()
+      const { put, removed: attrsRemoved } = log.changedAttrs()
+      txId = this.storage.commit(this.id, { added, removed, attrsPut: put, attrsRemoved })
+    } catch (err) {
+      log.undo()
+      throw err
+    }
+    const commit: Commit = {
+      app: this,
+      txId,
+      etypes: changedEtypes(this.store, log),
+      attrsChanged: log.changedAttrs().put.length + log.changedAttrs().removed.length > 0,
+      outcome,
+    }
+    for (const listener of this.listeners) listener(commit)
+    return commit
+  }
+
+  /** Convenience for server-side writes (auth, admin): one entity's attrs by label. */
+  valueByLabel(etype: string, e: string, label: string): Json | undefined {
+    const attr = this.store.attrs.byForward(etype, label)
+    return attr ? this.store.valueOf(e, attr.id) : undefined
+  }
+}
+
+function changedEtypes(store: MemoryStore, log: TxLog): Set<string> {
+  const out = new Set<string>()
+  for (const c of log.changes) {
+    if (c.kind === 'add' || c.kind === 'remove') {
+      const attr = store.attrs.byId(c.triple[1])
+      if (!attr) continue
+      out.add(attr['forward-identity'][1])
+      const rev = attr['reverse-identity']
+      if (rev) out.add(rev[1])
+    } else out.add(c.attr['forward-identity'][1])
+  }
+  return out
+}

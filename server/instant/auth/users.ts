@@ -1,0 +1,189 @@
+// App users ($users entities) and their refresh tokens: guest sign-in, magic codes (with guest upgrade
+// and linking), token checks, sign-out. Users are ordinary triples so queries and rules see them.
+
+import { randomInt, randomUUID } from 'node:crypto'
+import type { AppDb } from '../app/app-db.ts'
+import { InstantError, validationFailed } from '../errors.ts'
+import type { Json } from '../model/types.ts'
+import type { SqliteStorage } from '../storage/sqlite.ts'
+import { isUuid } from '../tx/values.ts'
+
+export interface User {
+  id: string
+  app_id: string
+  email: string | null
+  type: 'guest' | 'user'
+  isGuest: boolean
+  created_at: string
+  refresh_token?: string
+  [field: string]: Json | undefined
+}
+
+const MAGIC_CODE_TTL_MS = 24 * 60 * 60 * 1000
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+export type MagicCodeSink = (appId: string, email: string, code: string) => void
+
+export class Users {
+  constructor(
+    private storage: SqliteStorage,
+    private onMagicCode: MagicCodeSink,
+  ) {}
+
+  /** The user behind a refresh token, or undefined when the token is unknown or revoked. */
+  byToken(app: AppDb, token: unknown): User | undefined {
+    if (!isUuid(token)) return undefined
+    const userId = this.storage.userIdForToken(app.id, token)
+    return userId ? this.byId(app, userId) : undefined
+  }
+
+  byId(app: AppDb, id: string): User | undefined {
+    const idAttr = app.store.attrs.idAttr('$users')
+    if (!idAttr || !app.store.hasEntity('$users', id)) return undefined
+    const user: Record<string, Json> = {}
+    for (const attr of app.store.attrs.ofEtype('$users')) {
+      if (attr['value-type'] === 'ref') continue
+      const v = app.store.valueOf(id, attr.id)
+      if (v !== undefined) user[attr['forward-identity'][2]] = v
+    }
+    const createdAt = app.store.triplesOf(id, idAttr.id)[0]?.[3] ?? Date.now()
+    const type = user.type === 'guest' ? 'guest' : 'user'
+    return {
+      ...user,
+      id,
+      app_id: app.id,
+      email: typeof user.email === 'string' ? user.email : null,
+      type,
+      isGuest: type === 'guest',
+      created_at: new Date(createdAt).toISOString(),
+    }
+  }
+
+  byEmail(app: AppDb, email: string): User | undefined {
+    const attr = app.store.attrs.byForward('$users', 'email')
+    if (!attr) return undefined
+    for (const id of app.store.lookup(attr.id, email.toLowerCase())) return this.byId(app, id)
+    return undefined
+  }
+
+  issueToken(app: AppDb, userId: string): string {
+    const token = randomUUID()
+    this.storage.addRefreshToken(app.id, token, userId, Date.now())
+    return token
+  }
+
+  signInGuest(app: AppDb, extraFields: unknown): User {
+    const id = randomUUID()
+    this.create(app, id, { type: 'guest' }, extraFields)
+    return { ...this.byId(app, id)!, refresh_token: this.issueToken(app, id) }
+  }
+
+  sendMagicCode(app: AppDb, rawEmail: unknown): { code: string; email: string } {
+    const email = normaliseEmail(rawEmail)
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
+    this.storage.addMagicCode(app.id, email, code, Date.now())
+    this.onMagicCode(app.id, email, code)
+    return { code, email }
+  }
+
+  /** Checks a magic code; upgrades the given guest in place when the email is new, links it otherwise. */
+  verifyMagicCode(
+    app: AppDb,
+    input: { email: unknown; code: unknown; guestToken?: unknown; extraFields?: unknown },
+  ): { user: User; created: boolean } {
+    const email = normaliseEmail(input.email)
+    if (typeof input.code !== 'string' || !input.code.trim()) throw validationFailed('code is required', { input: ['code'] })
+    const createdAt = this.storage.consumeMagicCode(app.id, email, input.code.trim())
+    if (createdAt === undefined || Date.now() - createdAt > MAGIC_CODE_TTL_MS) {
+      throw new InstantError('record-not-found', 'The code is invalid or has expired. Request a new one.', {
+        'record-type': 'app-user-magic-code',
+      })
+    }
+    const guest = input.guestToken ? this.byToken(app, input.guestToken) : undefined
+    const existing = this.byEmail(app, email)
+    let userId: string
+    let created = false
+    if (existing) {
+      userId = existing.id
+      if (guest?.isGuest && guest.id !== existing.id) this.linkGuest(app, guest.id, existing.id)
+    } else if (guest?.isGuest) {
+      userId = guest.id
+      this.write(app, userId, { email, type: 'user' }, input.extraFields, false)
+      created = true
+    } else {
+      userId = randomUUID()
+      this.create(app, userId, { email, type: 'user' }, input.extraFields)
+      created = true
+    }
+    return { user: { ...this.byId(app, userId)!, refresh_token: this.issueToken(app, userId) }, created }
+  }
+
+  signOut(app: AppDb, token: unknown): void {
+    if (isUuid(token)) this.storage.deleteRefreshToken(app.id, token)
+  }
+
+  /** The user with this email, created (as a full user) when there is none. */
+  ensureByEmail(app: AppDb, rawEmail: unknown): User {
+    const email = normaliseEmail(rawEmail)
+    const existing = this.byEmail(app, email)
+    if (existing) return existing
+    const id = randomUUID()
+    this.create(app, id, { email, type: 'user' }, null)
+    return this.byId(app, id)!
+  }
+
+  signOutEverywhere(app: AppDb, userId: string): void {
+    this.storage.deleteUserTokens(app.id, userId)
+  }
+
+  /** Deletes the user and, through on-delete cascades, everything linked to them that must go. */
+  deleteUser(app: AppDb, userId: string): void {
+    app.transact([['delete-entity', userId, '$users']], { isAdmin: true })
+    this.storage.deleteUserTokens(app.id, userId)
+  }
+
+  private create(app: AppDb, id: string, system: Record<string, Json>, extraFields: unknown): void {
+    this.write(app, id, system, extraFields, true)
+  }
+
+  private write(app: AppDb, id: string, system: Record<string, Json>, extraFields: unknown, isNew: boolean): void {
+    const steps: unknown[] = [['add-triple', id, app.store.attrs.idAttr('$users')!.id, id]]
+    for (const [label, v] of Object.entries(system)) steps.push(['add-triple', id, this.attrId(app, label), v])
+    // Matches Instant: extra fields are written when the user is created, never on a returning sign-in.
+    for (const [label, v] of Object.entries(extraFieldsOf(extraFields))) {
+      if (!isNew && system.type !== 'user') continue
+      steps.push(['add-triple', id, this.attrId(app, label), v])
+    }
+    app.transact(steps, { isAdmin: true })
+  }
+
+  private linkGuest(app: AppDb, guestId: string, primaryId: string): void {
+    app.transact([['add-triple', guestId, this.attrId(app, 'linkedPrimaryUser'), primaryId]], { isAdmin: true })
+  }
+
+  private attrId(app: AppDb, label: string): string {
+    const attr = app.store.attrs.byForward('$users', label)
+    if (!attr) throw validationFailed(`$users.${label} is not an attribute of this app`, { input: ['extra-fields', label] })
+    return attr.id
+  }
+}
+
+function normaliseEmail(raw: unknown): string {
+  if (typeof raw !== 'string' || !EMAIL_RE.test(raw.trim())) {
+    throw validationFailed('Please enter a valid email address', { input: ['email'] })
+  }
+  return raw.trim().toLowerCase()
+}
+
+function extraFieldsOf(raw: unknown): Record<string, Json> {
+  if (raw == null) return {}
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw validationFailed('extra-fields must be an object')
+  const out: Record<string, Json> = {}
+  for (const [k, v] of Object.entries(raw as Record<string, Json>)) {
+    if (['id', 'email', 'type', 'linkedPrimaryUser', 'imageURL'].includes(k)) {
+      throw validationFailed(`extra-fields may not set ${k}`, { input: ['extra-fields', k] })
+    }
+    out[k] = v
+  }
+  return out
+}

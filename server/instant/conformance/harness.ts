@@ -1,0 +1,65 @@
+// Test harness: a real local Instant server on a random port with a fresh SQLite data dir, and
+// helpers to create ephemeral apps over HTTP as Instant's own e2e tests do.
+
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createLogger } from '../shared/log.ts'
+import { type InstantServer, startInstantServer } from '../server.ts'
+
+export interface TestServer {
+  server: InstantServer
+  url: string
+  dataDir: string
+  close(): Promise<void>
+}
+
+export async function startTestServer(dataDir = mkdtempSync(join(tmpdir(), 'instant-test-'))): Promise<TestServer> {
+  const server = await startInstantServer({ dataDir, port: 0, log: createLogger((process.env.INSTANT_LOCAL_LOG as 'debug') ?? 'warn') })
+  return {
+    server,
+    url: server.url,
+    dataDir,
+    close: async () => {
+      await server.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function createEphemeralApp(
+  url: string,
+  body: { title?: string; schema?: unknown; rules?: { code: unknown } } = {},
+): Promise<{ id: string; adminToken: string }> {
+  const res = await fetch(`${url}/dash/apps/ephemeral`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'conformance', ...body }),
+  })
+  if (!res.ok) throw new Error(`ephemeral app: ${res.status} ${await res.text()}`)
+  const { app } = (await res.json()) as { app: { id: string; 'admin-token': string } }
+  return { id: app.id, adminToken: app['admin-token'] }
+}
+
+/** Waits until check() returns a value that is not undefined, polling every 10 ms. */
+export async function eventually<T>(check: () => T | undefined, timeoutMs = 5000): Promise<T> {
+  const start = Date.now()
+  for (;;) {
+    const v = check()
+    if (v !== undefined) return v
+    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for a condition')
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+/** Resolves once the client's connection reached `authenticated` (until then transact only enqueues). */
+export function authenticated(db: { subscribeConnectionStatus(cb: (s: string) => void): () => void }): Promise<void> {
+  return new Promise((resolve) => {
+    const off = db.subscribeConnectionStatus((s) => {
+      if (s === 'authenticated') {
+        queueMicrotask(() => off())
+        resolve()
+      }
+    })
+  })
+}

@@ -1,0 +1,46 @@
+// The unmodified @instantdb/core browser client, run in Node against a local server: the shims
+// it needs (window, WebSocket, EventSource), in-memory storage and an always-online network.
+
+import { EventSource } from 'eventsource'
+// biome-ignore lint/suspicious/noExplicitAny: the client's own schema generics are declared with any
+import { type InstantConfig, type InstantCoreDatabase, type InstantSchemaDef, init } from '@instantdb/core'
+import { WebSocket } from 'ws'
+// Imported by path: the package's exports map hides the in-memory store the client ships with.
+import InMemoryStorage from '../../../node_modules/@instantdb/core/dist/esm/InMemoryStorage.js'
+
+const g = globalThis as Record<string, unknown>
+if (g.window === undefined) g.window = globalThis
+if (g.WebSocket === undefined) g.WebSocket = WebSocket
+
+class AlwaysOnline {
+  static async getIsOnline(): Promise<boolean> {
+    return true
+  }
+  static listen(): () => void {
+    return () => {}
+  }
+}
+
+let clientCount = 0
+
+export interface NodeClientOptions<S extends InstantSchemaDef<any, any, any>> {
+  appId: string
+  url: string
+  schema?: S
+  /** 'sse' makes the client use the SSE transport from the start (as after a failed WebSocket). */
+  transport?: 'ws' | 'sse'
+}
+
+export function nodeClient<S extends InstantSchemaDef<any, any, any>>(opts: NodeClientOptions<S>): InstantCoreDatabase<S, false> {
+  const wsURI = `${opts.url.replace(/^http/, 'ws')}/runtime/session`
+  const config = {
+    appId: opts.appId,
+    apiURI: opts.url,
+    // An unreachable WebSocket makes the client fall back to SSE, exactly as in a browser.
+    websocketURI: opts.transport === 'sse' ? 'ws://127.0.0.1:9/runtime/session' : wsURI,
+    devtool: false,
+    schema: opts.schema,
+    __extraDedupeKey: `node-client-${++clientCount}`,
+  }
+  return init(config as unknown as InstantConfig<S, false>, InMemoryStorage, AlwaysOnline, {}, EventSource)
+}

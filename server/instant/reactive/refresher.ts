@@ -1,0 +1,90 @@
+// Pushes `refresh-ok` after commits: for every session of the app, re-runs each subscribed query that
+// reads a changed etype and sends the ones whose result changed. Runs after the current tick, so a
+// session always receives its `transact-ok` before the refresh, and bursts of commits coalesce.
+
+import type { AppDb, Commit } from '../app/app-db.ts'
+import { queryEtypes } from '../query/index.ts'
+import { digest, type Frame } from '../protocol/frames.ts'
+import { runSessionQuery } from '../protocol/run-session-query.ts'
+import type { Session } from '../protocol/session.ts'
+
+interface Pending {
+  txId: number
+  etypes: Set<string>
+  attrsChanged: boolean
+}
+
+export class Refresher {
+  private sessions = new Map<string, Set<Session>>()
+  private pending = new Map<string, Pending>()
+  private scheduled = false
+
+  attach(session: Session): void {
+    const app = session.app
+    if (!app) return
+    for (const set of this.sessions.values()) set.delete(session)
+    const set = this.sessions.get(app.id) ?? new Set()
+    set.add(session)
+    this.sessions.set(app.id, set)
+  }
+
+  detach(session: Session): void {
+    for (const set of this.sessions.values()) set.delete(session)
+  }
+
+  watch(app: AppDb): void {
+    app.onCommit((commit) => this.onCommit(commit))
+  }
+
+  sessionCount(appId: string): number {
+    return this.sessions.get(appId)?.size ?? 0
+  }
+
+  private onCommit(commit: Commit): void {
+    const p = this.pending.get(commit.app.id) ?? { txId: 0, etypes: new Set<string>(), attrsChanged: false }
+    p.txId = Math.max(p.txId, commit.txId)
+    for (const e of commit.etypes) p.etypes.add(e)
+    p.attrsChanged ||= commit.attrsChanged
+    this.pending.set(commit.app.id, p)
+    if (!this.scheduled) {
+      this.scheduled = true
+      setImmediate(() => this.flush())
+    }
+  }
+
+  private flush(): void {
+    this.scheduled = false
+    const work = [...this.pending]
+    this.pending.clear()
+    for (const [appId, p] of work) {
+      for (const session of this.sessions.get(appId) ?? []) this.refreshSession(session, p)
+    }
+  }
+
+  private refreshSession(session: Session, p: Pending): void {
+    const computations: Frame[] = []
+    for (const sub of session.subs.values()) {
+      if (p.attrsChanged && session.app) sub.etypes = queryEtypes(sub.q, session.app.store.attrs)
+      if (!p.attrsChanged && !intersects(sub.etypes, p.etypes)) continue
+      try {
+        const result = runSessionQuery(session, sub.q)
+        const d = digest(result)
+        if (d === sub.digest) continue
+        sub.digest = d
+        computations.push({ 'instaql-query': sub.q, 'instaql-result': result, 'result-meta': null })
+      } catch (err) {
+        session.fail(err, { op: 'add-query', q: sub.q })
+      }
+    }
+    if (!computations.length && !p.attrsChanged) return
+    const frame: Frame = { op: 'refresh-ok', 'processed-tx-id': p.txId, computations }
+    // Other sessions drop triples whose attr they do not know, so new attrs travel with the refresh.
+    if (p.attrsChanged) frame.attrs = session.app?.attrs()
+    session.send(frame)
+  }
+}
+
+function intersects(a: Set<string>, b: Set<string>): boolean {
+  for (const x of a) if (b.has(x)) return true
+  return false
+}

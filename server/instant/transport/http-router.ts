@@ -1,0 +1,68 @@
+// Routes every HTTP request: CORS preflight, health, auth, dash, admin, SSE, dev mailbox, then the
+// static app. Errors from any route are converted once, in sendError.
+
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { ServerContext } from '../context.ts'
+import { InstantError } from '../errors.ts'
+import { CORS_HEADERS, sendError, sendJson } from './http-io.ts'
+import { adminApp, handleAdminAuth } from './routes/admin-auth.ts'
+import { handleEphemeralApp } from './routes/dash.ts'
+import { handleRuntimeAuth } from './routes/runtime-auth.ts'
+import type { SseTransport } from './sse.ts'
+
+export interface RouterOptions {
+  ctx: ServerContext
+  sse: SseTransport
+  serveStatic?: (req: IncomingMessage, res: ServerResponse, pathname: string) => boolean
+  isReady: () => boolean
+}
+
+const ADMIN_AUTH_ROUTES = new Set([
+  '/admin/magic_code',
+  '/admin/send_magic_code',
+  '/admin/verify_magic_code',
+  '/admin/refresh_tokens',
+  '/admin/sign_out',
+  '/admin/users',
+])
+
+export function createRouter({ ctx, sse, serveStatic, isReady }: RouterOptions) {
+  return async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://local')
+    const path = url.pathname
+    try {
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, CORS_HEADERS).end()
+        return
+      }
+      if (path === '/health') {
+        return sendJson(res, isReady() ? 200 : 503, { ok: isReady(), service: 'instant-local' })
+      }
+      if (path === '/runtime/sse') {
+        if (req.method === 'GET') return sse.open(req, res)
+        if (req.method === 'POST') return await sse.post(req, res)
+      }
+      if (req.method === 'POST' && (path.startsWith('/runtime/auth/') || path === '/runtime/signout')) {
+        return await handleRuntimeAuth(ctx, req, res, path)
+      }
+      if (req.method === 'POST' && path === '/dash/apps/ephemeral') return await handleEphemeralApp(ctx, req, res)
+      if (ADMIN_AUTH_ROUTES.has(path)) return await handleAdminAuth(ctx, req, res, url)
+      if (path === '/dev/mailbox' && req.method === 'GET') return devMailbox(ctx, req, res, url)
+      if (path.startsWith('/runtime/') || path.startsWith('/admin/') || path.startsWith('/dash/')) {
+        throw new InstantError('record-not-found', `No route ${req.method} ${path}`, { 'record-type': 'route' }, 404)
+      }
+      if (serveStatic?.(req, res, path)) return
+      sendJson(res, 404, { message: `Not found: ${path}` })
+    } catch (err) {
+      sendError(res, err, ctx.log)
+    }
+  }
+}
+
+/** Local magic codes, so sign-in works without an email service. Admin token or a loopback-only server. */
+function devMailbox(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, url: URL): void {
+  const appId = url.searchParams.get('app_id')
+  if (!ctx.mailboxEnabled) adminApp(ctx, req, url)
+  if (!appId) throw new InstantError('param-missing', 'app_id is required', { input: ['app_id'] })
+  sendJson(res, 200, { codes: ctx.mailbox.list(appId, url.searchParams.get('email') ?? undefined) })
+}

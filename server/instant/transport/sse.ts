@@ -1,0 +1,64 @@
+// The SSE transport (/runtime/sse): the React client falls back to it after one failed WebSocket.
+// GET opens the event stream and sends `sse-init`; POSTs carry client frames for that session.
+
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { newSession, type ServerContext } from '../context.ts'
+import { InstantError } from '../errors.ts'
+import type { Frame } from '../protocol/frames.ts'
+import type { Session } from '../protocol/session.ts'
+import { CORS_HEADERS, readJson, sendJson } from './http-io.ts'
+
+interface SseSession {
+  session: Session
+  token: string
+}
+
+const MACHINE_ID = randomUUID()
+const KEEPALIVE_MS = 15_000
+
+export class SseTransport {
+  private sessions = new Map<string, SseSession>()
+
+  constructor(private ctx: ServerContext) {}
+
+  open(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, {
+      ...CORS_HEADERS,
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    })
+    const write = (frames: Frame | Frame[]) => res.write(`data: ${JSON.stringify(frames)}\n\n`)
+    const session = newSession(this.ctx, write)
+    const token = randomUUID()
+    this.sessions.set(session.id, { session, token })
+    write({ op: 'sse-init', 'machine-id': MACHINE_ID, 'session-id': session.id, 'sse-token': token })
+    const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS)
+    const close = () => {
+      clearInterval(keepalive)
+      this.sessions.delete(session.id)
+      session.close()
+    }
+    req.on('close', close)
+    res.on('error', close)
+  }
+
+  async post(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readJson(req, this.ctx.limits.maxFrameBytes)
+    const entry = typeof body.session_id === 'string' ? this.sessions.get(body.session_id) : undefined
+    if (!entry || entry.token !== body.sse_token) {
+      throw new InstantError('session-missing', 'Unknown SSE session; open /runtime/sse again', {}, 400)
+    }
+    const messages = body.messages
+    if (!Array.isArray(messages)) throw new InstantError('param-malformed', 'messages must be an array', { input: ['messages'] })
+    for (const m of messages) entry.session.receive(JSON.stringify(m))
+    sendJson(res, 200, {})
+  }
+
+  closeAll(): void {
+    for (const { session } of this.sessions.values()) session.close()
+    this.sessions.clear()
+  }
+}

@@ -1,0 +1,35 @@
+// `npm run dev`: the local Instant server plus Vite's dev server, which proxies /runtime, /admin,
+// /dash and /health to it, so the app again runs on one origin.
+
+import { spawn } from 'node:child_process'
+import { resolve } from 'node:path'
+import { readInstantConfig } from '../instant/config.ts'
+import { projectLocalApp } from '../instant/local-app-config.ts'
+import { startInstantServer } from '../instant/server.ts'
+
+async function main(): Promise<void> {
+  const config = readInstantConfig([], process.env)
+  const server = await startInstantServer({
+    host: config.host,
+    port: config.port,
+    dataDir: resolve(config.dataDir),
+    localApp: projectLocalApp(),
+  })
+  process.stdout.write(`Local Instant server at ${server.url}; starting Vite…\n`)
+  const vite = spawn(process.execPath, [resolve('node_modules/vite/bin/vite.js'), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, INSTANT_LOCAL_PORT: String(server.port) },
+  })
+  const stop = () => {
+    vite.kill('SIGTERM')
+    void server.close().then(() => process.exit(0))
+  }
+  vite.on('exit', (code) => void server.close().then(() => process.exit(code ?? 0)))
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`npm run dev failed: ${err instanceof Error ? err.message : String(err)}\n`)
+  process.exit(1)
+})
