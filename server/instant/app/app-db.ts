@@ -27,6 +27,7 @@ export type CommitListener = (commit: Commit) => void
 
 export class AppDb {
   private listeners = new Set<CommitListener>()
+  private lastNow = 0
 
   constructor(
     readonly row: AppRow,
@@ -38,8 +39,15 @@ export class AppDb {
     return this.row.id
   }
 
-  attrs(): readonly Attr[] {
-    return this.store.attrs.all()
+  /** The attrs in a stable order and key order (etype, then label), as init-ok and refresh-ok send them. */
+  attrs(): Attr[] {
+    return [...this.store.attrs.all()]
+      .sort((x, y) => {
+        const [, ex, lx] = x['forward-identity']
+        const [, ey, ly] = y['forward-identity']
+        return ex === ey ? (lx < ly ? -1 : lx > ly ? 1 : 0) : ex < ey ? -1 : 1
+      })
+      .map(canonicalAttr)
   }
 
   lastTxId(): number {
@@ -57,7 +65,7 @@ export class AppDb {
     let outcome: TxOutcome
     let txId: number
     try {
-      outcome = applyTxSteps(log, steps, { now: Date.now(), isAdmin: opts.isAdmin, newId: randomUUID })
+      outcome = applyTxSteps(log, steps, { now: this.txTime(), isAdmin: opts.isAdmin, newId: randomUUID })
       opts.check?.(log, outcome)
       const { added, removed } = log.netTriples()
       const { put, removed: attrsRemoved } = log.changedAttrs()
@@ -75,6 +83,13 @@ export class AppDb {
     }
     for (const listener of this.listeners) listener(commit)
     return commit
+  }
+
+  // Every tx gets a later created-at than the one before: default order (serverCreatedAt) then
+  // follows commit order even when several commits land within one millisecond.
+  private txTime(): number {
+    this.lastNow = Math.max(Date.now(), this.lastNow + 1)
+    return this.lastNow
   }
 
   /** Convenience for server-side writes (auth, admin): one entity's attrs by label. */
@@ -96,4 +111,26 @@ function changedEtypes(store: MemoryStore, log: TxLog): Set<string> {
     } else out.add(c.attr['forward-identity'][1])
   }
   return out
+}
+
+const ATTR_KEYS = [
+  'id',
+  'forward-identity',
+  'reverse-identity',
+  'value-type',
+  'cardinality',
+  'unique?',
+  'index?',
+  'required?',
+  'checked-data-type',
+  'inferred-types',
+  'on-delete',
+  'on-delete-reverse',
+  'catalog',
+] as const
+
+function canonicalAttr(attr: Attr): Attr {
+  const out: Record<string, unknown> = {}
+  for (const k of ATTR_KEYS) if (attr[k] !== undefined) out[k] = attr[k]
+  return out as unknown as Attr
 }
