@@ -60,7 +60,7 @@ class RawClient {
 async function startServer(): Promise<{ url: string; proc: ChildProcess; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'instant-bench-'))
   const port = 20000 + Math.floor(Math.random() * 20000)
-  const proc = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/instant/main.ts', '--port', String(port), '--data-dir', dir], {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/instant/main.ts', '--port', String(port), '--data-dir', dir], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, INSTANT_LOCAL_LOG: 'warn' },
   })

@@ -24,7 +24,7 @@ const stages = [
   },
   {
     name: 'upstream @instantdb/core e2e (vitest browser)',
-    cmd: [node, bin('tsx', 'dist/cli.mjs'), 'scripts/run-upstream-e2e.ts', `--json=${reports}/upstream.json`],
+    cmd: [node, '--import', 'tsx', 'scripts/run-upstream-e2e.ts', `--json=${reports}/upstream.json`],
     report: () => vitestCounts(`${reports}/upstream.json`),
   },
   {

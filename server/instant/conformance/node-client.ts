@@ -29,6 +29,8 @@ export interface NodeClientOptions<S extends InstantSchemaDef<any, any, any>> {
   schema?: S
   /** 'sse' makes the client use the SSE transport from the start (as after a failed WebSocket). */
   transport?: 'ws' | 'sse'
+  /** Connects as the app's admin (the client sends it in init; rules are bypassed). */
+  adminToken?: string
 }
 
 export function nodeClient<S extends InstantSchemaDef<any, any, any>>(opts: NodeClientOptions<S>): InstantCoreDatabase<S, false> {
@@ -41,6 +43,7 @@ export function nodeClient<S extends InstantSchemaDef<any, any, any>>(opts: Node
     devtool: false,
     schema: opts.schema,
     __extraDedupeKey: `node-client-${++clientCount}`,
+    __adminToken: opts.adminToken,
   }
   return init(config as unknown as InstantConfig<S, false>, InMemoryStorage, AlwaysOnline, {}, EventSource)
 }
