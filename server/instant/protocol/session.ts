@@ -71,7 +71,12 @@ export class Session {
       if (raw.length > this.deps.limits.maxFrameBytes) {
         throw new InstantError('oversized', `Frame of ${raw.length} bytes exceeds the limit of ${this.deps.limits.maxFrameBytes}`)
       }
-      const parsed: unknown = JSON.parse(raw)
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(raw)
+      } catch {
+        throw new InstantError('param-malformed', 'A frame must be valid JSON')
+      }
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
         throw new InstantError('param-malformed', 'A frame must be a JSON object')
       }
