@@ -7,7 +7,12 @@ const rules = {
   $default: { allow: { $default: 'false' } },
   attrs: { allow: { $default: 'false' } },
   $users: {
-    allow: { view: 'auth.id != null && auth.id == data.id', create: 'false', update: 'false', delete: 'false' },
+    allow: {
+      view: 'auth.id != null && auth.id == data.id',
+      create: 'false',
+      update: 'false',
+      delete: 'false',
+    },
   },
   profiles: {
     bind: { isOwner: "auth.id != null && auth.id in data.ref('owner.id')" },

@@ -60,10 +60,14 @@ class RawClient {
 async function startServer(): Promise<{ url: string; proc: ChildProcess; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'instant-bench-'))
   const port = 20000 + Math.floor(Math.random() * 20000)
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/instant/main.ts', '--port', String(port), '--data-dir', dir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, INSTANT_LOCAL_LOG: 'warn' },
-  })
+  const proc = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/instant/main.ts', '--port', String(port), '--data-dir', dir],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, INSTANT_LOCAL_LOG: 'warn' },
+    },
+  )
   const url = `http://127.0.0.1:${port}`
   for (let i = 0; i < 200; i++) {
     try {
@@ -107,7 +111,8 @@ export async function benchInstantServer(): Promise<Record<string, unknown>> {
     const writer = await RawClient.connect(url, app.id)
     const init = await writer.request({ op: 'init', 'app-id': app.id }, 'init-ok')
     const attrs = init.attrs as { id: string; 'forward-identity': [string, string, string] }[]
-    const attr = (label: string) => attrs.find((a) => a['forward-identity'][1] === 'items' && a['forward-identity'][2] === label)!.id
+    const attr = (label: string) =>
+      attrs.find((a) => a['forward-identity'][1] === 'items' && a['forward-identity'][2] === label)!.id
     const idAttr = attr('id')
     const valueAttr = attr('value')
     const labelAttr = attr('label')
@@ -129,9 +134,12 @@ export async function benchInstantServer(): Promise<Record<string, unknown>> {
     // Throughput with 8 writers in flight at once.
     const writers = await Promise.all(Array.from({ length: 8 }, () => RawClient.connect(url, app.id)))
     start = performance.now()
-    await Promise.all(writers.map(async (w, wi) => {
-      for (let k = 0; k < txCount / 8; k++) await w.request(txOf(randomUUID(), 10_000 + wi * 1000 + k), 'transact-ok')
-    }))
+    await Promise.all(
+      writers.map(async (w, wi) => {
+        for (let k = 0; k < txCount / 8; k++)
+          await w.request(txOf(randomUUID(), 10_000 + wi * 1000 + k), 'transact-ok')
+      }),
+    )
     const concurrentTps = txCount / ((performance.now() - start) / 1000)
     for (const w of writers) w.close()
 
@@ -149,7 +157,8 @@ export async function benchInstantServer(): Promise<Record<string, unknown>> {
           (s) =>
             new Promise<number>((resolve) => {
               s.onFrame = (f) => {
-                if (f.op === 'refresh-ok' && JSON.stringify(f.computations).includes(e)) resolve(performance.now())
+                if (f.op === 'refresh-ok' && JSON.stringify(f.computations).includes(e))
+                  resolve(performance.now())
               }
             }),
         )
@@ -157,12 +166,20 @@ export async function benchInstantServer(): Promise<Record<string, unknown>> {
         await writer.request(txOf(e, 1_000_000 + n * 1000 + r), 'transact-ok')
         for (const t of await Promise.all(seen)) latencies.push(t - sent)
       }
-      fanout[`clients_${n}`] = { p50_ms: round(percentile(latencies, 50)), p95_ms: round(percentile(latencies, 95)), samples: latencies.length }
+      fanout[`clients_${n}`] = {
+        p50_ms: round(percentile(latencies, 50)),
+        p95_ms: round(percentile(latencies, 95)),
+        samples: latencies.length,
+      }
       for (const s of subs) s.close()
     }
     writer.close()
     return {
-      transactions_per_second: { sequential_one_session: round(sequentialTps), concurrent_8_sessions: round(concurrentTps), tx_count: txCount },
+      transactions_per_second: {
+        sequential_one_session: round(sequentialTps),
+        concurrent_8_sessions: round(concurrentTps),
+        tx_count: txCount,
+      },
       refresh_fanout_latency: fanout,
     }
   } finally {

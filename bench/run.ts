@@ -17,7 +17,12 @@ async function main(): Promise<void> {
     const report = {
       name,
       date: new Date().toISOString(),
-      machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gib: Math.round(totalmem() / 2 ** 30), node: process.version },
+      machine: {
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model,
+        memory_gib: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+      },
       results,
     }
     writeFileSync(`bench/results/${name}.json`, `${JSON.stringify(report, null, 2)}\n`)

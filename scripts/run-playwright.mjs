@@ -7,7 +7,11 @@ import { join } from 'node:path'
 const node = process.execPath
 const ensure = spawnSync(node, ['scripts/ensure-browser.mjs'], { stdio: 'inherit' })
 if (ensure.status !== 0) process.exit(ensure.status ?? 1)
-const run = spawnSync(node, [join('node_modules', '@playwright', 'test', 'cli.js'), 'test', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-})
+const run = spawnSync(
+  node,
+  [join('node_modules', '@playwright', 'test', 'cli.js'), 'test', ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+  },
+)
 process.exit(run.status ?? 1)

@@ -19,7 +19,14 @@ const stages = [
   { name: 'lint', cmd: [node, bin('@biomejs/biome', 'bin/biome'), 'check', '.'] },
   {
     name: 'unit + integration (vitest)',
-    cmd: [node, bin('vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`],
+    cmd: [
+      node,
+      bin('vitest', 'vitest.mjs'),
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${reports}/vitest.json`,
+    ],
     report: () => vitestCounts(`${reports}/vitest.json`),
   },
   {
@@ -38,7 +45,11 @@ const stages = [
 function vitestCounts(file) {
   if (!existsSync(file)) return undefined
   const r = JSON.parse(readFileSync(file, 'utf8'))
-  return { passed: r.numPassedTests ?? 0, failed: (r.numFailedTests ?? 0) + (r.numTodoTests ?? 0) * 0, skipped: r.numPendingTests ?? 0 }
+  return {
+    passed: r.numPassedTests ?? 0,
+    failed: (r.numFailedTests ?? 0) + (r.numTodoTests ?? 0) * 0,
+    skipped: r.numPendingTests ?? 0,
+  }
 }
 
 function playwrightCounts(file) {
@@ -51,7 +62,10 @@ const results = []
 for (const stage of stages) {
   const started = Date.now()
   process.stdout.write(`\n=== ${stage.name} ===\n`)
-  const run = spawnSync(stage.cmd[0], stage.cmd.slice(1), { stdio: 'inherit', env: { ...process.env, ...stage.env } })
+  const run = spawnSync(stage.cmd[0], stage.cmd.slice(1), {
+    stdio: 'inherit',
+    env: { ...process.env, ...stage.env },
+  })
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   results.push({ name: stage.name, ok: run.status === 0, seconds, counts: stage.report?.() })
 }
@@ -61,7 +75,9 @@ let failed = 0
 let skipped = 0
 process.stdout.write('\n=== summary ===\n')
 for (const r of results) {
-  const c = r.counts ? ` (${r.counts.passed} passed, ${r.counts.failed} failed, ${r.counts.skipped} skipped)` : ''
+  const c = r.counts
+    ? ` (${r.counts.passed} passed, ${r.counts.failed} failed, ${r.counts.skipped} skipped)`
+    : ''
   process.stdout.write(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}${c} in ${r.seconds}s\n`)
   if (r.counts) {
     passed += r.counts.passed

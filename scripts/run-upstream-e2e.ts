@@ -18,7 +18,12 @@ async function main(): Promise<number> {
   const server = await startInstantServer({ dataDir, port: 0, log: createLogger('warn') })
   process.stdout.write(`local Instant server for upstream e2e at ${server.url}\n`)
   try {
-    const args = [join('node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'vitest.upstream-e2e.config.ts']
+    const args = [
+      join('node_modules', 'vitest', 'vitest.mjs'),
+      'run',
+      '--config',
+      'vitest.upstream-e2e.config.ts',
+    ]
     if (json) args.push('--reporter=default', '--reporter=json', `--outputFile.json=${json}`)
     const run = spawnSync(process.execPath, [...args, ...rest], {
       stdio: 'inherit',

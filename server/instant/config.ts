@@ -9,7 +9,11 @@ export interface InstantConfig {
   dataDir: string
 }
 
-export function readInstantConfig(argv: string[], env: NodeJS.ProcessEnv, defaults: Partial<InstantConfig> = {}): InstantConfig {
+export function readInstantConfig(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  defaults: Partial<InstantConfig> = {},
+): InstantConfig {
   const { values } = parseArgs({
     args: argv,
     options: { port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' } },

@@ -46,6 +46,10 @@ export function newSession(ctx: ServerContext, send: (frames: Frame | Frame[]) =
 
 export function requireApp(ctx: ServerContext, appId: unknown): AppDb {
   const app = typeof appId === 'string' ? ctx.apps.get(appId.toLowerCase()) : undefined
-  if (!app) throw new InstantError('record-not-found', `App not found: ${String(appId)}`, { 'record-type': 'app', input: ['app-id'] })
+  if (!app)
+    throw new InstantError('record-not-found', `App not found: ${String(appId)}`, {
+      'record-type': 'app',
+      input: ['app-id'],
+    })
   return app
 }

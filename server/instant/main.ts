@@ -2,8 +2,8 @@
 
 import { resolve } from 'node:path'
 import { readInstantConfig } from './config.ts'
-import { projectLocalApp } from './local-app-config.ts'
 import { LOCAL_APP_ID } from './local-app.ts'
+import { projectLocalApp } from './local-app-config.ts'
 import { startInstantServer } from './server.ts'
 
 async function main(): Promise<void> {
@@ -35,6 +35,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`Could not start the local Instant server: ${err instanceof Error ? err.message : String(err)}\n`)
+  process.stderr.write(
+    `Could not start the local Instant server: ${err instanceof Error ? err.message : String(err)}\n`,
+  )
   process.exit(1)
 })

@@ -6,8 +6,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { AppRegistry } from './app/app-registry.ts'
 import type { AppDb } from './app/app-db.ts'
+import { AppRegistry } from './app/app-registry.ts'
 import { MemoryMailbox } from './auth/mailbox.ts'
 import { Users } from './auth/users.ts'
 import type { ServerContext } from './context.ts'
@@ -71,7 +71,13 @@ export async function startInstantServer(opts: InstantServerOptions): Promise<In
     adminTokenFile = join(opts.dataDir, 'admin-token')
     const adminToken = readOrCreateSecret(adminTokenFile)
     localApp = apps.ensure(
-      { id: LOCAL_APP_ID, title: opts.localApp.title ?? 'eduhu.ki', adminToken, rules: opts.localApp.rules, ephemeral: false },
+      {
+        id: LOCAL_APP_ID,
+        title: opts.localApp.title ?? 'eduhu.ki',
+        adminToken,
+        rules: opts.localApp.rules,
+        ephemeral: false,
+      },
       opts.localApp.schema,
     )
   }

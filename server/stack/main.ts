@@ -4,8 +4,8 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { readInstantConfig } from '../instant/config.ts'
-import { projectLocalApp } from '../instant/local-app-config.ts'
 import { DEFAULT_APP_PORT } from '../instant/local-app.ts'
+import { projectLocalApp } from '../instant/local-app-config.ts'
 import { startInstantServer } from '../instant/server.ts'
 
 async function main(): Promise<void> {
@@ -13,7 +13,10 @@ async function main(): Promise<void> {
   if (!existsSync(resolve(distDir, 'index.html'))) {
     throw new Error('dist/index.html is missing: run `npm run build` first (npm start does this for you)')
   }
-  const config = readInstantConfig(process.argv.slice(2), { ...process.env, INSTANT_LOCAL_PORT: process.env.PORT ?? String(DEFAULT_APP_PORT) })
+  const config = readInstantConfig(process.argv.slice(2), {
+    ...process.env,
+    INSTANT_LOCAL_PORT: process.env.PORT ?? String(DEFAULT_APP_PORT),
+  })
   const server = await startInstantServer({
     host: config.host,
     port: config.port,
@@ -22,7 +25,9 @@ async function main(): Promise<void> {
     staticDir: distDir,
   })
   const shown = server.url.replace('127.0.0.1', 'localhost')
-  process.stdout.write(`\neduhu.ki is running at ${shown}\n  (data in ${resolve(config.dataDir)}, admin token in ${server.adminTokenFile})\n\n`)
+  process.stdout.write(
+    `\neduhu.ki is running at ${shown}\n  (data in ${resolve(config.dataDir)}, admin token in ${server.adminTokenFile})\n\n`,
+  )
   const stop = () => void server.close().then(() => process.exit(0))
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

@@ -3,8 +3,8 @@
 
 import { randomUUID } from 'node:crypto'
 import type { Attr, Json } from '../model/types.ts'
-import type { AppRow, SqliteStorage } from '../storage/sqlite.ts'
 import type { MemoryStore } from '../storage/memory-store.ts'
+import type { AppRow, SqliteStorage } from '../storage/sqlite.ts'
 import { applyTxSteps, type TxOutcome } from '../tx/apply-tx-steps.ts'
 import { TxLog } from '../tx/tx-log.ts'
 

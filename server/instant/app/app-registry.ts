@@ -45,7 +45,9 @@ export class AppRegistry {
     // An attr a client created before it entered the schema keeps its id: cached data refers to it.
     const attrs = [...systemAttrs(), ...attrsFromSchema(row.id, schema)].map((a) => {
       const prior = stored.byForward(a['forward-identity'][1], a['forward-identity'][2])
-      return prior && prior.id !== a.id ? { ...a, id: prior.id, 'forward-identity': prior['forward-identity'] } : a
+      return prior && prior.id !== a.id
+        ? { ...a, id: prior.id, 'forward-identity': prior['forward-identity'] }
+        : a
     })
     const duplicate = findDuplicateIdentity(attrs)
     if (duplicate) throw validationFailed(`Schema declares ${duplicate} twice`)
@@ -61,14 +63,13 @@ export class AppRegistry {
   }
 
   createEphemeral(title: string, schema: SchemaJson | null, rules: unknown): AppDb {
-    return this.ensure(
-      { id: randomUUID(), title, adminToken: randomUUID(), rules, ephemeral: true },
-      schema,
-    )
+    return this.ensure({ id: randomUUID(), title, adminToken: randomUUID(), rules, ephemeral: true }, schema)
   }
 }
 
-function findDuplicateIdentity(attrs: { 'forward-identity': [string, string, string] }[]): string | undefined {
+function findDuplicateIdentity(
+  attrs: { 'forward-identity': [string, string, string] }[],
+): string | undefined {
   const seen = new Set<string>()
   for (const a of attrs) {
     const key = `${a['forward-identity'][1]}.${a['forward-identity'][2]}`

@@ -48,10 +48,15 @@ it('loses no acknowledged transaction when killed mid-write, and clients resume'
   const { readFileSync } = await import('node:fs')
   const adminToken = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim()
   const writer = await adminSocket(server.url, adminToken)
-  const attr = (etype: string, label: string) => writer.attrs.find((a) => a['forward-identity'][1] === etype && a['forward-identity'][2] === label)!.id
+  const attr = (etype: string, label: string) =>
+    writer.attrs.find((a) => a['forward-identity'][1] === etype && a['forward-identity'][2] === label)!.id
 
   // A live client watching the same data through the real core client (as the admin, rules bypassed).
-  const schema = i.schema({ entities: { conversations: i.entity({ title: i.string() }) }, links: {}, rooms: {} })
+  const schema = i.schema({
+    entities: { conversations: i.entity({ title: i.string() }) },
+    links: {},
+    rooms: {},
+  })
   const watcher = nodeClient({ appId: LOCAL_APP_ID, url: server.url, schema, adminToken })
   let seen: string[] = []
   watcher.subscribeQuery({ conversations: {} }, (r) => {
@@ -100,7 +105,10 @@ it('loses no acknowledged transaction when killed mid-write, and clients resume'
   const missing = acked.filter((e) => !triples.includes(e))
   expect(missing).toEqual([])
   // The watcher reconnects on its own, re-subscribes, and shows every acknowledged write.
-  await eventually(() => (reconnects >= 2 && acked.every((e) => seen.includes(e)) ? true : undefined), 30_000).catch((err) => {
+  await eventually(
+    () => (reconnects >= 2 && acked.every((e) => seen.includes(e)) ? true : undefined),
+    30_000,
+  ).catch((err) => {
     throw new Error(`${err} reconnects=${reconnects} seen=${seen.length} acked=${acked.length}`)
   })
   check.ws.close()

@@ -13,7 +13,13 @@ beforeAll(async () => {
   appId = (
     await createEphemeralApp(server.url, {
       schema: {
-        entities: { notes: { attrs: { text: { valueType: 'string', required: true, config: { indexed: true, unique: false } } } } },
+        entities: {
+          notes: {
+            attrs: {
+              text: { valueType: 'string', required: true, config: { indexed: true, unique: false } },
+            },
+          },
+        },
         links: {},
       },
     })
@@ -44,7 +50,9 @@ function randomValue(rand: () => number, depth = 0): unknown {
     case 2:
       return Math.floor(rand() * 2 ** 40) * (rand() < 0.5 ? -1 : 1)
     case 3:
-      return ['', 'x', '00000000-0000-0000-0000-000000000000', 'lookup__x__1', '\u0000', 'ä'.repeat(50)][Math.floor(rand() * 6)]
+      return ['', 'x', '00000000-0000-0000-0000-000000000000', 'lookup__x__1', '\u0000', 'ä'.repeat(50)][
+        Math.floor(rand() * 6)
+      ]
     case 4:
       return Number.NaN
     case 5:
@@ -52,27 +60,60 @@ function randomValue(rand: () => number, depth = 0): unknown {
     case 6:
       return Array.from({ length: Math.floor(rand() * 4) }, () => randomValue(rand, depth + 1))
     default: {
-      const keys = ['op', 'q', 'tx-steps', 'app-id', 'room-id', 'data', '$', 'where', 'order', 'first', 'after', 'notes']
+      const keys = [
+        'op',
+        'q',
+        'tx-steps',
+        'app-id',
+        'room-id',
+        'data',
+        '$',
+        'where',
+        'order',
+        'first',
+        'after',
+        'notes',
+      ]
       return Object.fromEntries(
-        Array.from({ length: Math.floor(rand() * 4) }, () => [keys[Math.floor(rand() * keys.length)]!, randomValue(rand, depth + 1)]),
+        Array.from({ length: Math.floor(rand() * 4) }, () => [
+          keys[Math.floor(rand() * keys.length)]!,
+          randomValue(rand, depth + 1),
+        ]),
       )
     }
   }
 }
 
-const OPS = ['init', 'add-query', 'remove-query', 'transact', 'join-room', 'set-presence', 'client-broadcast', 'leave-room', 'nope', 42]
+const OPS = [
+  'init',
+  'add-query',
+  'remove-query',
+  'transact',
+  'join-room',
+  'set-presence',
+  'client-broadcast',
+  'leave-room',
+  'nope',
+  42,
+]
 
 function randomFrame(rand: () => number, appId: string): string {
   const r = rand()
   if (r < 0.1) return '{not json'
   if (r < 0.15) return JSON.stringify(randomValue(rand))
-  const frame: Record<string, unknown> = { op: OPS[Math.floor(rand() * OPS.length)], 'client-event-id': `fuzz-${Math.floor(rand() * 1e9)}` }
+  const frame: Record<string, unknown> = {
+    op: OPS[Math.floor(rand() * OPS.length)],
+    'client-event-id': `fuzz-${Math.floor(rand() * 1e9)}`,
+  }
   if (rand() < 0.3) frame['app-id'] = rand() < 0.5 ? appId : randomValue(rand)
   if (rand() < 0.5) frame.q = rand() < 0.5 ? { notes: { $: randomValue(rand) } } : randomValue(rand)
   if (rand() < 0.5) {
     frame['tx-steps'] =
       rand() < 0.5
-        ? [['add-triple', randomValue(rand), randomValue(rand), randomValue(rand)], ['delete-entity', randomValue(rand), 'notes']]
+        ? [
+            ['add-triple', randomValue(rand), randomValue(rand), randomValue(rand)],
+            ['delete-entity', randomValue(rand), 'notes'],
+          ]
         : randomValue(rand)
   }
   if (rand() < 0.3) frame['room-id'] = randomValue(rand)
@@ -90,7 +131,8 @@ it('answers 400 fuzzed frames with errors or replies and keeps the session usabl
   for (let k = 0; k < count; k++) ws.send(randomFrame(rand, appId))
   ws.send(JSON.stringify({ op: 'add-query', q: { notes: {} }, 'client-event-id': 'final' }))
   const deadline = Date.now() + 10_000
-  while (!replies.some((f) => f['client-event-id'] === 'final') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
+  while (!replies.some((f) => f['client-event-id'] === 'final') && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 20))
   expect(replies.find((f) => f['client-event-id'] === 'final')?.op).toBe('add-query-ok')
   const errors = replies.filter((f) => f.op === 'error')
   expect(errors.length).toBeGreaterThan(count / 4)
@@ -121,7 +163,11 @@ it('answers fuzzed HTTP bodies with 2xx or 4xx, never 5xx', async () => {
     const body = rand() < 0.2 ? '{broken' : JSON.stringify(randomValue(rand))
     const res = await fetch(`${server.url}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'app-id': rand() < 0.5 ? appId : 'x', authorization: 'Bearer nope' },
+      headers: {
+        'content-type': 'application/json',
+        'app-id': rand() < 0.5 ? appId : 'x',
+        authorization: 'Bearer nope',
+      },
       body,
     })
     expect(res.status, `${path} ${body.slice(0, 200)} → ${await res.text()}`).toBeLessThan(500)

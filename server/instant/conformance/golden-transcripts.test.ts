@@ -48,7 +48,9 @@ async function recorder() {
       ws.send(JSON.stringify(frame))
     },
     async until(op: string, count = 1) {
-      await eventually(() => (transcript.filter((t) => t.dir === 'recv' && t.frame.op === op).length >= count ? true : undefined))
+      await eventually(() =>
+        transcript.filter((t) => t.dir === 'recv' && t.frame.op === op).length >= count ? true : undefined,
+      )
     },
     close: () => ws.close(),
   }
@@ -81,10 +83,13 @@ function normalise(value: unknown, attrs: WireAttr[]): unknown {
     if (typeof v === 'number' && (key === 'tx-id' || key === 'processed-tx-id')) return '<tx-id>'
     if (typeof v === 'number' && v > 1_500_000_000_000 && v < 4_000_000_000_000) return '<epoch-ms>'
     if (Array.isArray(v) && key === 'join-rows') {
-      return v.map((row: unknown[]) => row.map((t) => walk(t)).sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : 1)))
+      return v.map((row: unknown[]) =>
+        row.map((t) => walk(t)).sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : 1)),
+      )
     }
     if (Array.isArray(v)) return v.map((x) => walk(x))
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]))
+    if (v && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]))
     return v
   }
   return walk(value)
@@ -103,12 +108,23 @@ function checkGolden(name: string, transcript: unknown, attrs: WireAttr[]): void
 it('matches the golden transcript for init, add-query, transact, refresh and error', async () => {
   const a = await recorder()
   const b = await recorder()
-  a.send({ op: 'init', 'client-event-id': '00000000-0000-4000-8000-00000000000a', 'app-id': appId, versions: { '@instantdb/core': 'v1.0.67' } })
-  b.send({ op: 'init', 'client-event-id': '00000000-0000-4000-8000-00000000000b', 'app-id': appId, versions: { '@instantdb/core': 'v1.0.67' } })
+  a.send({
+    op: 'init',
+    'client-event-id': '00000000-0000-4000-8000-00000000000a',
+    'app-id': appId,
+    versions: { '@instantdb/core': 'v1.0.67' },
+  })
+  b.send({
+    op: 'init',
+    'client-event-id': '00000000-0000-4000-8000-00000000000b',
+    'app-id': appId,
+    versions: { '@instantdb/core': 'v1.0.67' },
+  })
   await a.until('init-ok')
   await b.until('init-ok')
   const attrs = a.transcript.find((t) => t.frame.op === 'init-ok')!.frame.attrs as WireAttr[]
-  const attr = (label: string) => attrs.find((x) => x['forward-identity'][1] === 'todos' && x['forward-identity'][2] === label)!.id
+  const attr = (label: string) =>
+    attrs.find((x) => x['forward-identity'][1] === 'todos' && x['forward-identity'][2] === label)!.id
   const q = { todos: { $: { order: { rank: 'asc' }, first: 2 } } }
   b.send({ op: 'add-query', 'client-event-id': '00000000-0000-4000-8000-0000000000b1', q })
   await b.until('add-query-ok')

@@ -4,8 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createLogger } from '../shared/log.ts'
 import { type InstantServer, startInstantServer } from '../server.ts'
+import { createLogger } from '../shared/log.ts'
 
 export interface TestServer {
   server: InstantServer
@@ -14,8 +14,14 @@ export interface TestServer {
   close(): Promise<void>
 }
 
-export async function startTestServer(dataDir = mkdtempSync(join(tmpdir(), 'instant-test-'))): Promise<TestServer> {
-  const server = await startInstantServer({ dataDir, port: 0, log: createLogger((process.env.INSTANT_LOCAL_LOG as 'debug') ?? 'warn') })
+export async function startTestServer(
+  dataDir = mkdtempSync(join(tmpdir(), 'instant-test-')),
+): Promise<TestServer> {
+  const server = await startInstantServer({
+    dataDir,
+    port: 0,
+    log: createLogger((process.env.INSTANT_LOCAL_LOG as 'debug') ?? 'warn'),
+  })
   return {
     server,
     url: server.url,
@@ -53,7 +59,9 @@ export async function eventually<T>(check: () => T | undefined, timeoutMs = 5000
 }
 
 /** Resolves once the client's connection reached `authenticated` (until then transact only enqueues). */
-export function authenticated(db: { subscribeConnectionStatus(cb: (s: string) => void): () => void }): Promise<void> {
+export function authenticated(db: {
+  subscribeConnectionStatus(cb: (s: string) => void): () => void
+}): Promise<void> {
   return new Promise((resolve) => {
     const off = db.subscribeConnectionStatus((s) => {
       if (s === 'authenticated') {

@@ -1,9 +1,8 @@
 // The unmodified @instantdb/core browser client, run in Node against a local server: the shims
 // it needs (window, WebSocket, EventSource), in-memory storage and an always-online network.
 
-import { EventSource } from 'eventsource'
-// biome-ignore lint/suspicious/noExplicitAny: the client's own schema generics are declared with any
 import { type InstantConfig, type InstantCoreDatabase, type InstantSchemaDef, init } from '@instantdb/core'
+import { EventSource } from 'eventsource'
 import { WebSocket } from 'ws'
 // Imported by path: the package's exports map hides the in-memory store the client ships with.
 import InMemoryStorage from '../../../node_modules/@instantdb/core/dist/esm/InMemoryStorage.js'
@@ -12,18 +11,17 @@ const g = globalThis as Record<string, unknown>
 if (g.window === undefined) g.window = globalThis
 if (g.WebSocket === undefined) g.WebSocket = WebSocket
 
-class AlwaysOnline {
-  static async getIsOnline(): Promise<boolean> {
-    return true
-  }
-  static listen(): () => void {
-    return () => {}
-  }
+const AlwaysOnline = {
+  getIsOnline: async (): Promise<boolean> => true,
+  listen: (): (() => void) => () => {},
 }
 
 let clientCount = 0
 
-export interface NodeClientOptions<S extends InstantSchemaDef<any, any, any>> {
+// biome-ignore lint/suspicious/noExplicitAny: the client's own schema generics are declared with any
+type AnySchema = InstantSchemaDef<any, any, any>
+
+export interface NodeClientOptions<S extends AnySchema> {
   appId: string
   url: string
   schema?: S
@@ -33,7 +31,7 @@ export interface NodeClientOptions<S extends InstantSchemaDef<any, any, any>> {
   adminToken?: string
 }
 
-export function nodeClient<S extends InstantSchemaDef<any, any, any>>(opts: NodeClientOptions<S>): InstantCoreDatabase<S, false> {
+export function nodeClient<S extends AnySchema>(opts: NodeClientOptions<S>): InstantCoreDatabase<S, false> {
   const wsURI = `${opts.url.replace(/^http/, 'ws')}/runtime/session`
   const config = {
     appId: opts.appId,

@@ -11,10 +11,14 @@ export interface ServerProcess {
 }
 
 export async function startServerProcess(dataDir: string, port: number): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/instant/main.ts', '--port', String(port), '--data-dir', dataDir], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, INSTANT_LOCAL_LOG: 'warn' },
-  })
+  const proc = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/instant/main.ts', '--port', String(port), '--data-dir', dataDir],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, INSTANT_LOCAL_LOG: 'warn' },
+    },
+  )
   const url = `http://127.0.0.1:${port}`
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()))
   for (let i = 0; i < 300; i++) {

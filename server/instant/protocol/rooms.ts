@@ -71,7 +71,11 @@ export class Rooms {
     if (!members) return
     const data: Record<string, unknown> = {}
     for (const m of members.values()) {
-      data[m.session.id] = { 'peer-id': m.session.id, user: m.session.user ? { id: m.session.user.id } : null, data: m.data }
+      data[m.session.id] = {
+        'peer-id': m.session.id,
+        user: m.session.user ? { id: m.session.user.id } : null,
+        data: m.data,
+      }
     }
     for (const m of members.values()) m.session.send({ op: 'refresh-presence', 'room-id': roomId, data })
   }

@@ -6,8 +6,8 @@ import type { AppDb } from '../app/app-db.ts'
 import type { AppRegistry } from '../app/app-registry.ts'
 import type { User, Users } from '../auth/users.ts'
 import { InstantError } from '../errors.ts'
-import type { Logger } from '../shared/log.ts'
 import type { Limits } from '../shared/limits.ts'
+import type { Logger } from '../shared/log.ts'
 import { errorFrame, type Frame } from './frames.ts'
 import { handleAddQuery, handleRemoveQuery } from './ops/add-query.ts'
 import { handleInit } from './ops/init.ts'
@@ -69,7 +69,10 @@ export class Session {
     let frame: Frame = {}
     try {
       if (raw.length > this.deps.limits.maxFrameBytes) {
-        throw new InstantError('oversized', `Frame of ${raw.length} bytes exceeds the limit of ${this.deps.limits.maxFrameBytes}`)
+        throw new InstantError(
+          'oversized',
+          `Frame of ${raw.length} bytes exceeds the limit of ${this.deps.limits.maxFrameBytes}`,
+        )
       }
       let parsed: unknown
       try {
@@ -90,7 +93,8 @@ export class Session {
   dispatch(frame: Frame): void {
     const op = frame.op
     const handler = typeof op === 'string' ? HANDLERS[op] : undefined
-    if (!handler) throw new InstantError('param-malformed', `Unknown op: ${JSON.stringify(op)}`, { input: ['op'] })
+    if (!handler)
+      throw new InstantError('param-malformed', `Unknown op: ${JSON.stringify(op)}`, { input: ['op'] })
     if (op !== 'init' && !this.app) {
       throw new InstantError('session-missing', 'Send init before any other op', { input: ['op'] })
     }
@@ -98,7 +102,8 @@ export class Session {
   }
 
   fail(err: unknown, original: Frame, traceId: string = randomUUID()): void {
-    if (!(err instanceof InstantError)) this.deps.log.error('session error', { traceId, err: String(err), stack: (err as Error)?.stack })
+    if (!(err instanceof InstantError))
+      this.deps.log.error('session error', { traceId, err: String(err), stack: (err as Error)?.stack })
     this.send(errorFrame(err, original, traceId))
   }
 

@@ -3,10 +3,10 @@
 // session always receives its `transact-ok` before the refresh, and bursts of commits coalesce.
 
 import type { AppDb, Commit } from '../app/app-db.ts'
-import { queryEtypes } from '../query/index.ts'
 import { digest, type Frame } from '../protocol/frames.ts'
 import { runSessionQuery } from '../protocol/run-session-query.ts'
 import type { Session } from '../protocol/session.ts'
+import { queryEtypes } from '../query/index.ts'
 
 interface Pending {
   txId: number

@@ -65,5 +65,8 @@ export function sendError(res: ServerResponse, err: unknown, log: Logger): void 
   }
   const traceId = randomUUID()
   log.error('http error', { traceId, err: String(err), stack: (err as Error)?.stack })
-  sendJson(res, 500, { message: `Something went wrong on the server (trace id ${traceId}).`, 'trace-id': traceId })
+  sendJson(res, 500, {
+    message: `Something went wrong on the server (trace id ${traceId}).`,
+    'trace-id': traceId,
+  })
 }

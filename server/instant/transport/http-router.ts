@@ -45,11 +45,17 @@ export function createRouter({ ctx, sse, serveStatic, isReady }: RouterOptions) 
       if (req.method === 'POST' && (path.startsWith('/runtime/auth/') || path === '/runtime/signout')) {
         return await handleRuntimeAuth(ctx, req, res, path)
       }
-      if (req.method === 'POST' && path === '/dash/apps/ephemeral') return await handleEphemeralApp(ctx, req, res)
+      if (req.method === 'POST' && path === '/dash/apps/ephemeral')
+        return await handleEphemeralApp(ctx, req, res)
       if (ADMIN_AUTH_ROUTES.has(path)) return await handleAdminAuth(ctx, req, res, url)
       if (path === '/dev/mailbox' && req.method === 'GET') return devMailbox(ctx, req, res, url)
       if (path.startsWith('/runtime/') || path.startsWith('/admin/') || path.startsWith('/dash/')) {
-        throw new InstantError('record-not-found', `No route ${req.method} ${path}`, { 'record-type': 'route' }, 404)
+        throw new InstantError(
+          'record-not-found',
+          `No route ${req.method} ${path}`,
+          { 'record-type': 'route' },
+          404,
+        )
       }
       if (serveStatic?.(req, res, path)) return
       sendJson(res, 404, { message: `Not found: ${path}` })

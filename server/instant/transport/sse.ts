@@ -52,7 +52,8 @@ export class SseTransport {
       throw new InstantError('session-missing', 'Unknown SSE session; open /runtime/sse again', {}, 400)
     }
     const messages = body.messages
-    if (!Array.isArray(messages)) throw new InstantError('param-malformed', 'messages must be an array', { input: ['messages'] })
+    if (!Array.isArray(messages))
+      throw new InstantError('param-malformed', 'messages must be an array', { input: ['messages'] })
     for (const m of messages) entry.session.receive(JSON.stringify(m))
     sendJson(res, 200, {})
   }

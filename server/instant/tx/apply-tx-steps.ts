@@ -76,29 +76,40 @@ class StepApplier {
     switch (step[0]) {
       case 'add-triple':
       case 'deep-merge-triple':
-        return this.addTriple(step, i)
+        this.addTriple(step, i)
+        break
       case 'retract-triple':
-        return this.retractTriple(step, i)
+        this.retractTriple(step, i)
+        break
       case 'delete-entity':
-        return this.deleteEntity(step, i)
+        this.deleteEntity(step, i)
+        break
       case 'add-attr':
-        return this.addAttr(step, i)
+        this.addAttr(step, i)
+        break
       case 'update-attr':
       case 'delete-attr':
       case 'restore-attr':
-        return this.changeAttr(step, i)
+        this.changeAttr(step, i)
+        break
       case 'rule-params':
-        return this.ruleParams(step, i)
+        this.ruleParams(step, i)
+        break
     }
   }
 
   private attr(a: unknown, i: number): Attr {
     const attr = typeof a === 'string' ? this.store.attrs.byId(a) : undefined
-    if (!attr) throw validationFailed(`Attribute ${JSON.stringify(a)} does not exist`, { input: ['tx-steps', i, 2] })
+    if (!attr)
+      throw validationFailed(`Attribute ${JSON.stringify(a)} does not exist`, { input: ['tx-steps', i, 2] })
     if (attr.catalog === 'system' && !this.opts.isAdmin && attr['forward-identity'][2] !== 'id') {
-      throw new InstantError('permission-denied', `Cannot write system attribute ${attr['forward-identity'][1]}.${attr['forward-identity'][2]}`, {
-        input: ['tx-steps', i],
-      })
+      throw new InstantError(
+        'permission-denied',
+        `Cannot write system attribute ${attr['forward-identity'][1]}.${attr['forward-identity'][2]}`,
+        {
+          input: ['tx-steps', i],
+        },
+      )
     }
     return attr
   }
@@ -108,18 +119,25 @@ class StepApplier {
     if (isUuid(ref)) return ref.toLowerCase()
     if (Array.isArray(ref) && ref.length === 2 && typeof ref[0] === 'string') {
       const attr = this.store.attrs.byId(ref[0])
-      if (!attr) throw validationFailed(`Lookup attribute ${ref[0]} does not exist`, { input: ['tx-steps', i] })
+      if (!attr)
+        throw validationFailed(`Lookup attribute ${ref[0]} does not exist`, { input: ['tx-steps', i] })
       const value = ref[1] as Json
       if (attr['forward-identity'][2] === 'id') {
         if (!isUuid(value)) {
-          throw validationFailed(`Invalid lookup '${JSON.stringify(ref)}'. The lookup value is not a valid UUID.`, { input: ['tx-steps', i] })
+          throw validationFailed(
+            `Invalid lookup '${JSON.stringify(ref)}'. The lookup value is not a valid UUID.`,
+            { input: ['tx-steps', i] },
+          )
         }
         return value.toLowerCase()
       }
       if (!attr['unique?']) {
-        throw validationFailed(`Lookup attribute ${attr['forward-identity'][1]}.${attr['forward-identity'][2]} must be unique`, {
-          input: ['tx-steps', i],
-        })
+        throw validationFailed(
+          `Lookup attribute ${attr['forward-identity'][1]}.${attr['forward-identity'][2]} must be unique`,
+          {
+            input: ['tx-steps', i],
+          },
+        )
       }
       const key = `${attr.id}\u0000${JSON.stringify(value)}`
       const known = this.lookups.get(key)
@@ -168,11 +186,16 @@ class StepApplier {
     let v: Json = rawV as Json
     if (attr['value-type'] === 'ref' || attr['forward-identity'][2] === 'id') {
       const target = this.entity(rawV, i, attr['value-type'] === 'ref')
-      if (!target) throw validationFailed(`Lookup ${JSON.stringify(rawV)} did not match an entity`, { input: ['tx-steps', i, 3] })
+      if (!target)
+        throw validationFailed(`Lookup ${JSON.stringify(rawV)} did not match an entity`, {
+          input: ['tx-steps', i, 3],
+        })
       v = target
     }
     if (attr['forward-identity'][2] === 'id' && v !== e) {
-      throw validationFailed(`The id attribute of ${e} must be the entity's own id`, { input: ['tx-steps', i] })
+      throw validationFailed(`The id attribute of ${e} must be the entity's own id`, {
+        input: ['tx-steps', i],
+      })
     }
     if (op === 'deep-merge-triple') v = deepMerge(this.store.valueOf(e, attr.id), v)
     checkValueType(attr, v)
@@ -207,10 +230,14 @@ class StepApplier {
     for (const other of this.store.lookup(attr.id, v)) {
       if (other !== e) {
         const [, etype, label] = attr['forward-identity']
-        throw new InstantError('record-not-unique', `Record not unique: ${etype}.${label} = ${JSON.stringify(v)} already exists`, {
-          'record-type': 'triple',
-          input: ['tx-steps', i],
-        })
+        throw new InstantError(
+          'record-not-unique',
+          `Record not unique: ${etype}.${label} = ${JSON.stringify(v)} already exists`,
+          {
+            'record-type': 'triple',
+            input: ['tx-steps', i],
+          },
+        )
       }
     }
   }
@@ -310,7 +337,9 @@ class StepApplier {
       this.log.removeAttr(attr)
       return
     }
-    throw validationFailed('restore-attr is not supported by the local Instant server', { input: ['tx-steps', i] })
+    throw validationFailed('restore-attr is not supported by the local Instant server', {
+      input: ['tx-steps', i],
+    })
   }
 
   private ruleParams(step: Step, i: number): void {
@@ -328,7 +357,8 @@ class StepApplier {
       for (const attr of this.store.attrs.ofEtype(etype)) {
         if (!attr['required?']) continue
         const v = this.store.valueOf(e, attr.id)
-        if (v === undefined || v === null) missing.push(`Missing required attribute \`${etype}/${attr['forward-identity'][2]}\`: ${e}`)
+        if (v === undefined || v === null)
+          missing.push(`Missing required attribute \`${etype}/${attr['forward-identity'][2]}\`: ${e}`)
       }
     }
     if (missing.length) throw validationFailed(missing.join('. '), { records: missing })

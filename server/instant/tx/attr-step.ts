@@ -19,7 +19,8 @@ function isIdentity(x: unknown): x is [string, string, string] {
 }
 
 export function attrFromStep(raw: unknown, i: number): Attr {
-  const bad = (why: string) => validationFailed(`Invalid attr in tx-step ${i}: ${why}`, { input: ['tx-steps', i, 1] })
+  const bad = (why: string) =>
+    validationFailed(`Invalid attr in tx-step ${i}: ${why}`, { input: ['tx-steps', i, 1] })
   if (typeof raw !== 'object' || raw === null) throw bad('not an object')
   const a = raw as Record<string, unknown>
   if (!isUuid(a.id)) throw bad('id must be a UUID')

@@ -18,12 +18,19 @@ export function handleAddQuery(session: Session, frame: Frame): void {
     return
   }
   if (session.subs.size >= session.deps.limits.maxQueriesPerSession) {
-    throw new InstantError('rate-limited', `A session may hold at most ${session.deps.limits.maxQueriesPerSession} queries`)
+    throw new InstantError(
+      'rate-limited',
+      `A session may hold at most ${session.deps.limits.maxQueriesPerSession} queries`,
+    )
   }
   const app = session.requireApp()
   const processedTxId = app.lastTxId()
   const result = runSessionQuery(session, q as Record<string, unknown>)
-  session.subs.set(key, { q: q as Record<string, unknown>, etypes: queryEtypes(q, app.store.attrs), digest: digest(result) })
+  session.subs.set(key, {
+    q: q as Record<string, unknown>,
+    etypes: queryEtypes(q, app.store.attrs),
+    digest: digest(result),
+  })
   session.send({
     op: 'add-query-ok',
     q,
@@ -36,7 +43,8 @@ export function handleAddQuery(session: Session, frame: Frame): void {
 
 export function handleRemoveQuery(session: Session, frame: Frame): void {
   const q = frame.q
-  if (!q || typeof q !== 'object') throw new InstantError('param-malformed', 'remove-query needs q', { input: ['q'] })
+  if (!q || typeof q !== 'object')
+    throw new InstantError('param-malformed', 'remove-query needs q', { input: ['q'] })
   session.subs.delete(stableKey(q))
   session.send({ op: 'remove-query-ok', q, 'client-event-id': frame['client-event-id'] })
 }

@@ -8,14 +8,18 @@ export function handleInit(session: Session, frame: Frame): void {
   const appId = frame['app-id']
   const app = typeof appId === 'string' ? session.deps.apps.get(appId.toLowerCase()) : undefined
   if (!app) {
-    throw new InstantError('record-not-found', `App not found: ${String(appId)}`, { 'record-type': 'app', input: ['app-id'] })
+    throw new InstantError('record-not-found', `App not found: ${String(appId)}`, {
+      'record-type': 'app',
+      input: ['app-id'],
+    })
   }
   const token = frame['refresh-token']
   let user = null
   if (token !== undefined && token !== null) {
     user = session.deps.users.byToken(app, token) ?? null
     // Matches Instant: an unknown token is an app-user record-not-found, which makes the client sign out.
-    if (!user) throw new InstantError('record-not-found', 'Record not found: app-user', { 'record-type': 'app-user' })
+    if (!user)
+      throw new InstantError('record-not-found', 'Record not found: app-user', { 'record-type': 'app-user' })
   }
   const adminToken = frame['__admin-token']
   session.app = app
@@ -28,7 +32,11 @@ export function handleInit(session: Session, frame: Frame): void {
     'session-id': session.id,
     'client-event-id': frame['client-event-id'],
     attrs: app.attrs(),
-    auth: { app: { id: app.id, title: app.row.title }, user: user ? publicUser : null, 'admin?': session.isAdmin },
+    auth: {
+      app: { id: app.id, title: app.row.title },
+      user: user ? publicUser : null,
+      'admin?': session.isAdmin,
+    },
     'app-status': { status: 'active' },
   })
 }

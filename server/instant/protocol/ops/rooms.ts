@@ -6,7 +6,8 @@ import type { Session } from '../session.ts'
 
 function roomId(frame: Frame): string {
   const id = frame['room-id']
-  if (typeof id !== 'string' || !id) throw new InstantError('param-malformed', 'room-id is required', { input: ['room-id'] })
+  if (typeof id !== 'string' || !id)
+    throw new InstantError('param-malformed', 'room-id is required', { input: ['room-id'] })
   return id
 }
 
@@ -25,7 +26,9 @@ export function handleLeaveRoom(session: Session, frame: Frame): void {
 export function handleSetPresence(session: Session, frame: Frame): void {
   const id = roomId(frame)
   if (!session.deps.rooms.setPresence(session, id, frame.data)) {
-    throw new InstantError('param-malformed', `Join room ${id} before setting presence`, { input: ['room-id'] })
+    throw new InstantError('param-malformed', `Join room ${id} before setting presence`, {
+      input: ['room-id'],
+    })
   }
   session.send({ op: 'set-presence-ok', 'room-id': id, 'client-event-id': frame['client-event-id'] })
 }

@@ -15,7 +15,12 @@ export function adminApp(ctx: ServerContext, req: IncomingMessage, url: URL): Ap
   const auth = req.headers.authorization
   const token = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length).trim() : undefined
   if (!token) {
-    throw new InstantError('unauthorized', 'Missing admin token: send "authorization: Bearer <admin token>"', {}, 401)
+    throw new InstantError(
+      'unauthorized',
+      'Missing admin token: send "authorization: Bearer <admin token>"',
+      {},
+      401,
+    )
   }
   if (token !== app.row.adminToken) {
     throw new InstantError('permission-denied', 'The admin token is not valid for this app', {}, 403)
@@ -30,7 +35,12 @@ function findUser(ctx: ServerContext, app: AppDb, q: Record<string, unknown>): U
   throw new InstantError('param-missing', 'Pass one of email, id or refresh_token')
 }
 
-export async function handleAdminAuth(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, url: URL) {
+export async function handleAdminAuth(
+  ctx: ServerContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+) {
   const app = adminApp(ctx, req, url)
   const path = url.pathname
   if (path === '/admin/users') {
@@ -59,7 +69,8 @@ export async function handleAdminAuth(ctx: ServerContext, req: IncomingMessage, 
     }
     case '/admin/refresh_tokens': {
       // Matches Instant: createToken for an unknown email creates that user.
-      const user = typeof body.email === 'string' ? ctx.users.ensureByEmail(app, body.email) : findUser(ctx, app, body)
+      const user =
+        typeof body.email === 'string' ? ctx.users.ensureByEmail(app, body.email) : findUser(ctx, app, body)
       if (!user) throw new InstantError('record-not-found', 'User not found', { 'record-type': 'app-user' })
       return sendJson(res, 200, { user: { ...user, refresh_token: ctx.users.issueToken(app, user.id) } })
     }

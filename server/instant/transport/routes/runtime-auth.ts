@@ -5,7 +5,12 @@ import { requireApp, type ServerContext } from '../../context.ts'
 import { InstantError } from '../../errors.ts'
 import { readJson, sendJson } from '../http-io.ts'
 
-export async function handleRuntimeAuth(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, path: string) {
+export async function handleRuntimeAuth(
+  ctx: ServerContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+) {
   const body = await readJson(req, ctx.limits.maxFrameBytes)
   switch (path) {
     case '/runtime/auth/sign_in_guest': {
@@ -30,7 +35,10 @@ export async function handleRuntimeAuth(ctx: ServerContext, req: IncomingMessage
     case '/runtime/auth/verify_refresh_token': {
       const app = requireApp(ctx, body['app-id'])
       const user = ctx.users.byToken(app, body['refresh-token'])
-      if (!user) throw new InstantError('record-not-found', 'Record not found: app-user', { 'record-type': 'app-user' })
+      if (!user)
+        throw new InstantError('record-not-found', 'Record not found: app-user', {
+          'record-type': 'app-user',
+        })
       return sendJson(res, 200, { user: { ...user, refresh_token: body['refresh-token'] } })
     }
     case '/runtime/signout': {

@@ -1,0 +1,20 @@
+// The flat, de-duplicated set of triples one query result sends (the client only needs each once).
+
+import type { Triple } from '../model/types.ts'
+
+export class TripleBag {
+  private byKey = new Map<string, Triple>()
+
+  add(t: Triple): void {
+    const key = `${t[0]}\u0000${t[1]}\u0000${JSON.stringify(t[2])}`
+    if (!this.byKey.has(key)) this.byKey.set(key, t)
+  }
+
+  addAll(ts: Iterable<Triple>): void {
+    for (const t of ts) this.add(t)
+  }
+
+  toArray(): Triple[] {
+    return [...this.byKey.values()]
+  }
+}
