@@ -92,7 +92,8 @@ export class Users {
     input: { email: unknown; code: unknown; guestToken?: unknown; extraFields?: unknown },
   ): { user: User; created: boolean } {
     const email = normaliseEmail(input.email)
-    if (typeof input.code !== 'string' || !input.code.trim()) throw validationFailed('code is required', { input: ['code'] })
+    if (typeof input.code !== 'string' || !input.code.trim())
+      throw validationFailed('code is required', { input: ['code'] })
     const createdAt = this.storage.consumeMagicCode(app.id, email, input.code.trim())
     if (createdAt === undefined || Date.now() - createdAt > MAGIC_CODE_TTL_MS) {
       throw new InstantError('record-not-found', 'The code is invalid or has expired. Request a new one.', {
@@ -146,9 +147,16 @@ export class Users {
     this.write(app, id, system, extraFields, true)
   }
 
-  private write(app: AppDb, id: string, system: Record<string, Json>, extraFields: unknown, isNew: boolean): void {
+  private write(
+    app: AppDb,
+    id: string,
+    system: Record<string, Json>,
+    extraFields: unknown,
+    isNew: boolean,
+  ): void {
     const steps: unknown[] = [['add-triple', id, app.store.attrs.idAttr('$users')!.id, id]]
-    for (const [label, v] of Object.entries(system)) steps.push(['add-triple', id, this.attrId(app, label), v])
+    for (const [label, v] of Object.entries(system))
+      steps.push(['add-triple', id, this.attrId(app, label), v])
     // Matches Instant: extra fields are written when the user is created, never on a returning sign-in.
     for (const [label, v] of Object.entries(extraFieldsOf(extraFields))) {
       if (!isNew && system.type !== 'user') continue
@@ -158,12 +166,17 @@ export class Users {
   }
 
   private linkGuest(app: AppDb, guestId: string, primaryId: string): void {
-    app.transact([['add-triple', guestId, this.attrId(app, 'linkedPrimaryUser'), primaryId]], { isAdmin: true })
+    app.transact([['add-triple', guestId, this.attrId(app, 'linkedPrimaryUser'), primaryId]], {
+      isAdmin: true,
+    })
   }
 
   private attrId(app: AppDb, label: string): string {
     const attr = app.store.attrs.byForward('$users', label)
-    if (!attr) throw validationFailed(`$users.${label} is not an attribute of this app`, { input: ['extra-fields', label] })
+    if (!attr)
+      throw validationFailed(`$users.${label} is not an attribute of this app`, {
+        input: ['extra-fields', label],
+      })
     return attr.id
   }
 }

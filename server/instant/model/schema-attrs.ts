@@ -73,7 +73,9 @@ export function systemAttrs(): Attr[] {
 export function attrsFromSchema(appId: string, schema: SchemaJson | null | undefined): Attr[] {
   if (!schema) return []
   if (typeof schema !== 'object') throw validationFailed('schema must be an object')
-  const system = new Map(systemAttrs().map((a) => [`${a['forward-identity'][1]}.${a['forward-identity'][2]}`, a]))
+  const system = new Map(
+    systemAttrs().map((a) => [`${a['forward-identity'][1]}.${a['forward-identity'][2]}`, a]),
+  )
   const out: Attr[] = []
   for (const [etype, def] of Object.entries(schema.entities ?? {})) {
     const labels = ['id', ...Object.keys(def?.attrs ?? {}).filter((l) => l !== 'id')]

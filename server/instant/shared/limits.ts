@@ -14,7 +14,8 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): Limits {
     const raw = env[name]
     if (raw === undefined || raw === '') return fallback
     const n = Number(raw)
-    if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`)
+    if (!Number.isInteger(n) || n <= 0)
+      throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`)
     return n
   }
   return {

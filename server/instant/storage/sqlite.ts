@@ -52,7 +52,9 @@ export class SqliteStorage {
       this.db.prepare("INSERT INTO meta (key, value) VALUES ('tx_id', ?)").run(String(Date.now()))
     }
     this.stmts = {
-      insertTriple: this.db.prepare('INSERT OR REPLACE INTO triples (app_id, e, a, v, t) VALUES (?, ?, ?, ?, ?)'),
+      insertTriple: this.db.prepare(
+        'INSERT OR REPLACE INTO triples (app_id, e, a, v, t) VALUES (?, ?, ?, ?, ?)',
+      ),
       deleteTriple: this.db.prepare('DELETE FROM triples WHERE app_id = ? AND e = ? AND a = ? AND v = ?'),
       putAttr: this.db.prepare('INSERT OR REPLACE INTO attrs (app_id, id, data) VALUES (?, ?, ?)'),
       deleteAttr: this.db.prepare('DELETE FROM attrs WHERE app_id = ? AND id = ?'),
@@ -92,8 +94,17 @@ export class SqliteStorage {
 
   putApp(app: AppRow): void {
     this.db
-      .prepare('INSERT OR REPLACE INTO apps (id, title, admin_token, rules, created_at, ephemeral) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(app.id, app.title, app.adminToken, app.rules == null ? null : JSON.stringify(app.rules), app.createdAt, app.ephemeral ? 1 : 0)
+      .prepare(
+        'INSERT OR REPLACE INTO apps (id, title, admin_token, rules, created_at, ephemeral) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        app.id,
+        app.title,
+        app.adminToken,
+        app.rules == null ? null : JSON.stringify(app.rules),
+        app.createdAt,
+        app.ephemeral ? 1 : 0,
+      )
   }
 
   attrs(appId: string): Attr[] {
@@ -143,13 +154,15 @@ export class SqliteStorage {
   }
 
   addRefreshToken(appId: string, token: string, userId: string, now: number): void {
-    this.db.prepare('INSERT INTO refresh_tokens (token, app_id, user_id, created_at) VALUES (?, ?, ?, ?)').run(token, appId, userId, now)
+    this.db
+      .prepare('INSERT INTO refresh_tokens (token, app_id, user_id, created_at) VALUES (?, ?, ?, ?)')
+      .run(token, appId, userId, now)
   }
 
   userIdForToken(appId: string, token: string): string | undefined {
-    const row = this.db.prepare('SELECT user_id FROM refresh_tokens WHERE app_id = ? AND token = ?').get(appId, token) as
-      | { user_id: string }
-      | undefined
+    const row = this.db
+      .prepare('SELECT user_id FROM refresh_tokens WHERE app_id = ? AND token = ?')
+      .get(appId, token) as { user_id: string } | undefined
     return row?.user_id
   }
 
@@ -162,7 +175,9 @@ export class SqliteStorage {
   }
 
   addMagicCode(appId: string, email: string, code: string, now: number): void {
-    this.db.prepare('INSERT OR REPLACE INTO magic_codes (app_id, email, code, created_at) VALUES (?, ?, ?, ?)').run(appId, email, code, now)
+    this.db
+      .prepare('INSERT OR REPLACE INTO magic_codes (app_id, email, code, created_at) VALUES (?, ?, ?, ?)')
+      .run(appId, email, code, now)
   }
 
   /** Deletes and returns the code's creation time when (email, code) is on record. */
