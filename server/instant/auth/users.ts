@@ -5,6 +5,7 @@ import { randomInt, randomUUID } from 'node:crypto'
 import type { AppDb } from '../app/app-db.ts'
 import { InstantError, validationFailed } from '../errors.ts'
 import type { Json } from '../model/types.ts'
+import { checkSignup, rulesOf } from '../perms/index.ts'
 import type { SqliteStorage } from '../storage/sqlite.ts'
 import { isUuid } from '../tx/values.ts'
 
@@ -72,8 +73,11 @@ export class Users {
     return token
   }
 
-  signInGuest(app: AppDb, extraFields: unknown): User {
+  /** `skipPermCheck`: admin flows, which upstream lets past `$users.allow.create`. */
+  signInGuest(app: AppDb, extraFields: unknown, opts: { skipPermCheck?: boolean } = {}): User {
     const id = randomUUID()
+    if (!opts.skipPermCheck)
+      checkSignup(rulesOf(app), app.store, { id, extraFields: extraFieldsOf(extraFields) })
     this.create(app, id, { type: 'guest' }, extraFields)
     return { ...this.byId(app, id)!, refresh_token: this.issueToken(app, id) }
   }
@@ -89,19 +93,34 @@ export class Users {
   /** Checks a magic code; upgrades the given guest in place when the email is new, links it otherwise. */
   verifyMagicCode(
     app: AppDb,
-    input: { email: unknown; code: unknown; guestToken?: unknown; extraFields?: unknown },
+    input: {
+      email: unknown
+      code: unknown
+      guestToken?: unknown
+      extraFields?: unknown
+      skipPermCheck?: boolean
+    },
   ): { user: User; created: boolean } {
     const email = normaliseEmail(input.email)
     if (typeof input.code !== 'string' || !input.code.trim())
       throw validationFailed('code is required', { input: ['code'] })
+    const guest = input.guestToken ? this.byToken(app, input.guestToken) : undefined
+    const existing = this.byEmail(app, email)
+    const newId = guest?.isGuest ? guest.id : randomUUID()
+    // Matches upstream magic_code_auth verify!: the sign-up rule runs before the code is consumed.
+    if (!existing && !input.skipPermCheck) {
+      checkSignup(rulesOf(app), app.store, {
+        id: newId,
+        email,
+        extraFields: extraFieldsOf(input.extraFields),
+      })
+    }
     const createdAt = this.storage.consumeMagicCode(app.id, email, input.code.trim())
     if (createdAt === undefined || Date.now() - createdAt > MAGIC_CODE_TTL_MS) {
       throw new InstantError('record-not-found', 'The code is invalid or has expired. Request a new one.', {
         'record-type': 'app-user-magic-code',
       })
     }
-    const guest = input.guestToken ? this.byToken(app, input.guestToken) : undefined
-    const existing = this.byEmail(app, email)
     let userId: string
     let created = false
     if (existing) {
@@ -112,7 +131,7 @@ export class Users {
       this.write(app, userId, { email, type: 'user' }, input.extraFields, false)
       created = true
     } else {
-      userId = randomUUID()
+      userId = newId
       this.create(app, userId, { email, type: 'user' }, input.extraFields)
       created = true
     }

@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { projectLocalApp } from '../local-app-config.ts'
 import { type InstantServer, startInstantServer } from '../server.ts'
 import { createLogger } from '../shared/log.ts'
 
@@ -16,10 +17,13 @@ export interface TestServer {
 
 export async function startTestServer(
   dataDir = mkdtempSync(join(tmpdir(), 'instant-test-')),
+  opts: { projectApp?: boolean } = {},
 ): Promise<TestServer> {
   const server = await startInstantServer({
     dataDir,
     port: 0,
+    // The project's own app (instant.schema.ts + instant.perms.ts), as `npm run instant` serves it.
+    localApp: opts.projectApp ? projectLocalApp() : undefined,
     log: createLogger((process.env.INSTANT_LOCAL_LOG as 'debug') ?? 'warn'),
   })
   return {

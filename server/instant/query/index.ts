@@ -2,3 +2,4 @@
 
 export { queryEtypes } from './query-etypes.ts'
 export { type QueryContext, type QueryResult, runInstaql } from './run-instaql.ts'
+export { runInstaqlTree, type TreeResult } from './run-instaql-tree.ts'

@@ -5,11 +5,10 @@
 import type { TripleStore } from '../model/triple-store.ts'
 import type { PageInfo, Triple } from '../model/types.ts'
 import { formsOf } from './forms.ts'
-import { type OrderSpec, rowOf } from './order-spec.ts'
-import { selectWindow } from './page-window.ts'
-import { type MatchEnv, type Solution, solve } from './pattern-match.ts'
+import type { OrderSpec } from './order-spec.ts'
+import type { MatchEnv, Solution } from './pattern-match.ts'
 import { type Plan, planOf, withDescendants } from './plan.ts'
-import { candidateIds } from './top-candidates.ts'
+import { ChildMatcher, matchTopLevel, visibleSolutions } from './top-level.ts'
 import { TripleBag } from './triple-bag.ts'
 import { type CanView, Visibility } from './visibility.ts'
 import { addWhereEvidence } from './where-evidence.ts'
@@ -58,43 +57,28 @@ class Run {
   readonly shownBy = new Map<Plan, Set<string>>()
   private readonly store: TripleStore
   private readonly env: MatchEnv
-  private readonly childMatches = new Map<Plan, Map<string, Solution[]>>()
+  private readonly children: ChildMatcher
 
   constructor(ctx: QueryContext) {
     this.store = ctx.store
     this.visibility = new Visibility(ctx.store.attrs, ctx.canView)
     this.env = { store: ctx.store, isVisible: (t) => this.visibility.triple(t) }
+    this.children = new ChildMatcher(this.env)
   }
 
   topLevel(plan: Plan): PageInfo | undefined {
-    const matches = new Map<string, Solution[]>()
-    for (const e of candidateIds(this.store, plan.etype, plan.entityVar, plan.patterns)) {
-      if (matches.has(e)) continue
-      const found = solve(this.env, plan.patterns, [seed(plan, e)])
-      if (found.length) matches.set(e, found)
-    }
-    const spec = plan.order
-    if (!spec) {
+    const { matches, page } = matchTopLevel(this.store, this.env, this.visibility, plan)
+    if (!page) {
       for (const [e, found] of matches) this.emit(plan, e, found)
       return undefined
     }
-    // The window is chosen before permissions, as on the real server (its SQL knows no rules).
-    const rows = [...matches.keys()].map((e) => rowOf(this.store, spec, e, this.idTriple(plan, e)))
-    const page = selectWindow(rows, spec, plan.form)
     for (const row of page.rows) {
       // The order triple is part of the real server's row too (its page pattern).
-      if (this.emit(plan, row.key.e, matches.get(row.key.e) ?? [])) {
-        this.bag.addAll(this.store.triplesOf(row.key.e, spec.attr.id))
+      if (this.emit(plan, row.key.e, matches.get(row.key.e) ?? []) && plan.order) {
+        this.bag.addAll(this.store.triplesOf(row.key.e, plan.order.attr.id))
       }
     }
-    // Cursors skip rows the user may not see; has-next/previous are not adjusted (nor upstream).
-    const visible = page.rows.filter((r) => this.visibility.entity(plan.etype, r.key.e))
-    return {
-      'start-cursor': visible[0]?.cursor ?? null,
-      'end-cursor': visible[visible.length - 1]?.cursor ?? null,
-      'has-next-page?': page.hasNextPage,
-      'has-previous-page?': page.hasPreviousPage,
-    }
+    return page.info
   }
 
   /**
@@ -110,7 +94,7 @@ class Run {
 
   /** Sends e with the visible solutions that matched it, then (once) its own triples and children. */
   private emit(plan: Plan, e: string, found: readonly Solution[]): boolean {
-    const kept = found.filter((s) => s.proof.every((t) => this.visibility.triple(t)))
+    const kept = visibleSolutions(found, this.visibility)
     if (kept.length === 0) return false
     for (const s of kept) this.bag.addAll(s.proof)
     const shown = memoOf(this.shownBy, plan, () => new Set<string>())
@@ -124,30 +108,7 @@ class Run {
 
   /** Children get only their where and fields here: limits and order are the client's job. */
   private emitChildren(plan: Plan, parent: string): void {
-    const link = plan.link
-    if (!link) return
-    const links = link.forward
-      ? this.store.triplesOf(parent, link.attr.id).filter((t) => typeof t[2] === 'string')
-      : [...this.store.referrers(link.attr.id, parent)].flatMap((x) =>
-          this.store.triplesOf(x, link.attr.id).filter((t) => t[2] === parent),
-        )
-    for (const t of links) {
-      const child = (link.forward ? t[2] : t[0]) as string
-      // The link triple is part of each child row, so a hidden child hides the link too.
-      const found = this.childSolutions(plan, child).map((s) => ({ vars: s.vars, proof: [t, ...s.proof] }))
-      this.emit(plan, child, found)
-    }
-  }
-
-  /** A child's where does not depend on its parent (the link only binds it), so solve it once. */
-  private childSolutions(plan: Plan, child: string): Solution[] {
-    const memo = memoOf(this.childMatches, plan, () => new Map<string, Solution[]>())
-    return memoOf(memo, child, () => solve(this.env, plan.patterns, [seed(plan, child)]))
-  }
-
-  private idTriple(plan: Plan, e: string): Triple {
-    // Every match has its id triple: the id pattern requires it.
-    return this.store.triplesOf(e, plan.idAttr.id).find((x) => x[2] === e) ?? [e, plan.idAttr.id, e, 0]
+    for (const { child, found } of this.children.linked(plan, parent)) this.emit(plan, child, found)
   }
 }
 
@@ -158,8 +119,4 @@ function memoOf<K, V>(map: Map<K, V>, key: K, make: () => V): V {
     map.set(key, v)
   }
   return v
-}
-
-function seed(plan: Plan, e: string): Solution {
-  return { vars: new Map([[plan.entityVar, e]]), proof: [] }
 }

@@ -6,6 +6,7 @@ import type { ServerContext } from '../context.ts'
 import { InstantError } from '../errors.ts'
 import { CORS_HEADERS, sendError, sendJson } from './http-io.ts'
 import { adminApp, handleAdminAuth } from './routes/admin-auth.ts'
+import { handleAdminQuery, handleAdminSubscribe, handleAdminTransact } from './routes/admin-data.ts'
 import { handleEphemeralApp } from './routes/dash.ts'
 import { handleRuntimeAuth } from './routes/runtime-auth.ts'
 import type { SseTransport } from './sse.ts'
@@ -48,6 +49,9 @@ export function createRouter({ ctx, sse, serveStatic, isReady }: RouterOptions) 
       if (req.method === 'POST' && path === '/dash/apps/ephemeral')
         return await handleEphemeralApp(ctx, req, res)
       if (ADMIN_AUTH_ROUTES.has(path)) return await handleAdminAuth(ctx, req, res, url)
+      if (req.method === 'POST' && path === '/admin/query') return await handleAdminQuery(ctx, req, res, url)
+      if (req.method === 'POST' && path === '/admin/transact') return await handleAdminTransact(ctx, req, res, url)
+      if (req.method === 'POST' && path === '/admin/subscribe-query') return await handleAdminSubscribe(ctx, req, res, url)
       if (path === '/dev/mailbox' && req.method === 'GET') return devMailbox(ctx, req, res, url)
       if (path.startsWith('/runtime/') || path.startsWith('/admin/') || path.startsWith('/dash/')) {
         throw new InstantError(

@@ -1,6 +1,7 @@
 // `transact`: applies the client's tx-steps atomically and answers `transact-ok` once durable.
 
 import { InstantError } from '../../errors.ts'
+import { checkTransaction, rulesOf } from '../../perms/index.ts'
 import type { Frame } from '../frames.ts'
 import type { Session } from '../session.ts'
 
@@ -15,6 +16,14 @@ export function handleTransact(session: Session, frame: Frame): void {
     )
   }
   const app = session.requireApp()
-  const commit = app.transact(steps, { isAdmin: session.isAdmin })
+  const isAdmin = session.isAdmin
+  const rules = isAdmin ? undefined : rulesOf(app)
+  const commit = app.transact(steps, {
+    isAdmin,
+    check: rules
+      ? (log, outcome) =>
+          checkTransaction(rules, { steps, log, outcome, auth: session.user, isAdmin, now: Date.now() })
+      : undefined,
+  })
   session.send({ op: 'transact-ok', 'client-event-id': frame['client-event-id'], 'tx-id': commit.txId })
 }

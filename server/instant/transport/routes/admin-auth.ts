@@ -64,6 +64,7 @@ export async function handleAdminAuth(
         email: body.email,
         code: body.code,
         extraFields: body['extra-fields'],
+        skipPermCheck: true,
       })
       return sendJson(res, 200, { user, created })
     }
