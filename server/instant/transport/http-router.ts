@@ -50,8 +50,10 @@ export function createRouter({ ctx, sse, serveStatic, isReady }: RouterOptions) 
         return await handleEphemeralApp(ctx, req, res)
       if (ADMIN_AUTH_ROUTES.has(path)) return await handleAdminAuth(ctx, req, res, url)
       if (req.method === 'POST' && path === '/admin/query') return await handleAdminQuery(ctx, req, res, url)
-      if (req.method === 'POST' && path === '/admin/transact') return await handleAdminTransact(ctx, req, res, url)
-      if (req.method === 'POST' && path === '/admin/subscribe-query') return await handleAdminSubscribe(ctx, req, res, url)
+      if (req.method === 'POST' && path === '/admin/transact')
+        return await handleAdminTransact(ctx, req, res, url)
+      if (req.method === 'POST' && path === '/admin/subscribe-query')
+        return await handleAdminSubscribe(ctx, req, res, url)
       if (path === '/dev/mailbox' && req.method === 'GET') return devMailbox(ctx, req, res, url)
       if (path.startsWith('/runtime/') || path.startsWith('/admin/') || path.startsWith('/dash/')) {
         throw new InstantError(

@@ -44,7 +44,12 @@ export async function handleAdminQuery(
  * /admin/subscribe-query: an SSE stream of the query's object tree — `add-query-ok` first, then a
  * `refresh-ok` whenever the result changes — for server-side workers such as the assistant.
  */
-export async function handleAdminSubscribe(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, url: URL) {
+export async function handleAdminSubscribe(
+  ctx: ServerContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+) {
   const { session, app } = adminSession(ctx, req, url)
   const body = await readJson(req, ctx.limits.maxFrameBytes)
   const q = body.query
@@ -66,8 +71,15 @@ export async function handleAdminSubscribe(ctx: ServerContext, req: IncomingMess
     for (const f of Array.isArray(frames) ? frames : [frames]) {
       if (f.op === 'add-query-ok' || f.op === 'refresh-ok') {
         const result = resultTreeWithPageInfo(stream, query, inference)
-        if (f.op === 'add-query-ok') write({ op: 'add-query-ok', q: query, result: result.data, 'result-meta': result.meta })
-        else write({ op: 'refresh-ok', computations: [{ 'instaql-query': query, 'instaql-result': result.data, 'result-meta': result.meta }] })
+        if (f.op === 'add-query-ok')
+          write({ op: 'add-query-ok', q: query, result: result.data, 'result-meta': result.meta })
+        else
+          write({
+            op: 'refresh-ok',
+            computations: [
+              { 'instaql-query': query, 'instaql-result': result.data, 'result-meta': result.meta },
+            ],
+          })
       } else if (f.op === 'error') write(f)
     }
   })
