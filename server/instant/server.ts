@@ -13,6 +13,7 @@ import { Users } from './auth/users.ts'
 import type { ServerContext } from './context.ts'
 import { LOCAL_APP_ID } from './local-app.ts'
 import type { SchemaJson } from './model/schema-attrs.ts'
+import { validateRules } from './perms/index.ts'
 import { Rooms } from './protocol/rooms.ts'
 import { Refresher } from './reactive/refresher.ts'
 import { type Limits, limitsFromEnv } from './shared/limits.ts'
@@ -68,6 +69,11 @@ export async function startInstantServer(opts: InstantServerOptions): Promise<In
   let localApp: AppDb | undefined
   let adminTokenFile: string | undefined
   if (opts.localApp) {
+    try {
+      validateRules(opts.localApp.rules)
+    } catch (err) {
+      throw new Error(`instant.perms.ts has a rule that does not compile: ${(err as Error).message}`)
+    }
     adminTokenFile = join(opts.dataDir, 'admin-token')
     const adminToken = readOrCreateSecret(adminTokenFile)
     localApp = apps.ensure(

@@ -17,8 +17,8 @@ export interface RuleInput {
 /**
  * True when the rule passes. No program means allowed (upstream's `{:result true}`). A result
  * passes when it is neither false nor null, as upstream's Clojure truthiness reads it. An
- * evaluation error denies: upstream raises permission-evaluation-failed, which rejects the tx
- * (or fails the query) just the same.
+ * evaluation error denies: upstream raises permission-evaluation-failed, which rejects a tx just
+ * the same (queries: see view-checker.ts).
  */
 export function passes(program: Program | undefined, scope: RuleScope, input: RuleInput): boolean {
   if (!program) return true

@@ -6,7 +6,7 @@ import type { AppDb, Commit } from '../app/app-db.ts'
 import { digest, type Frame } from '../protocol/frames.ts'
 import { runSessionQuery } from '../protocol/run-session-query.ts'
 import type { Session } from '../protocol/session.ts'
-import { queryEtypes } from '../query/index.ts'
+import { subscriptionEtypes } from './subscription-etypes.ts'
 
 interface Pending {
   txId: number
@@ -57,18 +57,27 @@ export class Refresher {
     const work = [...this.pending]
     this.pending.clear()
     for (const [appId, p] of work) {
-      for (const session of this.sessions.get(appId) ?? []) this.refreshSession(session, p)
+      // Sessions of the same user watching the same query share one computation per flush.
+      const shared = new Map<string, Computed>()
+      for (const session of this.sessions.get(appId) ?? []) this.refreshSession(session, p, shared)
     }
   }
 
-  private refreshSession(session: Session, p: Pending): void {
+  private refreshSession(session: Session, p: Pending, shared: Map<string, Computed>): void {
     const computations: Frame[] = []
-    for (const sub of session.subs.values()) {
-      if (p.attrsChanged && session.app) sub.etypes = queryEtypes(sub.q, session.app.store.attrs)
+    const actor = session.isAdmin ? 'admin' : (session.user?.id ?? 'nobody')
+    for (const [key, sub] of session.subs) {
+      if (p.attrsChanged && session.app) sub.etypes = subscriptionEtypes(session.app, sub.q)
       if (!p.attrsChanged && !intersects(sub.etypes, p.etypes)) continue
       try {
-        const result = runSessionQuery(session, sub.q)
-        const d = digest(result)
+        const cacheKey = `${actor}\u0000${key}`
+        let computed = shared.get(cacheKey)
+        if (!computed) {
+          const fresh = runSessionQuery(session, sub.q)
+          computed = { result: fresh, digest: digest(fresh) }
+          shared.set(cacheKey, computed)
+        }
+        const { result, digest: d } = computed
         if (d === sub.digest) continue
         sub.digest = d
         computations.push({ 'instaql-query': sub.q, 'instaql-result': result, 'result-meta': null })
@@ -82,6 +91,11 @@ export class Refresher {
     if (p.attrsChanged) frame.attrs = session.app?.attrs()
     session.send(frame)
   }
+}
+
+interface Computed {
+  result: ReturnType<typeof runSessionQuery>
+  digest: string
 }
 
 function intersects(a: Set<string>, b: Set<string>): boolean {

@@ -2,7 +2,7 @@
 // flat triple bag and page-info the client rebuilds its result from.
 
 import { InstantError } from '../../errors.ts'
-import { queryEtypes } from '../../query/index.ts'
+import { subscriptionEtypes } from '../../reactive/subscription-etypes.ts'
 import { digest, type Frame, stableKey } from '../frames.ts'
 import { runSessionQuery } from '../run-session-query.ts'
 import type { Session } from '../session.ts'
@@ -28,7 +28,7 @@ export function handleAddQuery(session: Session, frame: Frame): void {
   const result = runSessionQuery(session, q as Record<string, unknown>)
   session.subs.set(key, {
     q: q as Record<string, unknown>,
-    etypes: queryEtypes(q, app.store.attrs),
+    etypes: subscriptionEtypes(app, q as Record<string, unknown>),
     digest: digest(result),
   })
   session.send({

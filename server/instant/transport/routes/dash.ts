@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ServerContext } from '../../context.ts'
 import { InstantError } from '../../errors.ts'
 import type { SchemaJson } from '../../model/schema-attrs.ts'
+import { validateRules } from '../../perms/index.ts'
 import { readJson, sendJson } from '../http-io.ts'
 
 export async function handleEphemeralApp(ctx: ServerContext, req: IncomingMessage, res: ServerResponse) {
@@ -14,6 +15,13 @@ export async function handleEphemeralApp(ctx: ServerContext, req: IncomingMessag
     throw new InstantError('param-malformed', 'schema must be an object', { input: ['schema'] })
   }
   const rulesCode = (body.rules as { code?: unknown } | undefined)?.code ?? null
+  try {
+    validateRules(rulesCode)
+  } catch (err) {
+    throw new InstantError('validation-failed', `Invalid permission rules: ${(err as Error).message}`, {
+      input: ['rules', 'code'],
+    })
+  }
   const app = ctx.apps.createEphemeral(title, schema as SchemaJson | null, rulesCode)
   sendJson(res, 200, {
     app: {
