@@ -1,0 +1,53 @@
+// Playwright e2e against the real stack: the built PWA served with the local Instant server on one
+// origin (fresh data dir per run), in Chromium at a desktop and a 360 px phone viewport.
+
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { defineConfig, devices } from '@playwright/test'
+// @ts-expect-error: plain ESM helper without types
+import { CHROMIUM_ARGS, findChromium } from './scripts/browser.mjs'
+
+const port = Number(process.env.E2E_PORT ?? 4310)
+const { executablePath } = (await findChromium({ install: false })) as { executablePath?: string }
+const launchOptions = { args: CHROMIUM_ARGS as string[], ...(executablePath ? { executablePath } : {}) }
+const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'eduhu-e2e-'))
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: 'test-results',
+  workers: 1,
+  retries: 0,
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    serviceWorkers: 'allow',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions } },
+    {
+      name: 'phone',
+      use: {
+        defaultBrowserType: 'chromium',
+        viewport: { width: 360, height: 740 },
+        isMobile: true,
+        hasTouch: true,
+        deviceScaleFactor: 2,
+        launchOptions,
+      },
+    },
+  ],
+  webServer: {
+    command:
+      'node node_modules/vite/bin/vite.js build --logLevel warn && node --import tsx server/stack/main.ts',
+    url: `http://127.0.0.1:${port}/health`,
+    env: { PORT: String(port), INSTANT_LOCAL_DATA_DIR: dataDir, INSTANT_LOCAL_LOG: 'warn' },
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+})

@@ -1,0 +1,80 @@
+/// <reference types="vitest/config" />
+// Build, dev server and unit-test configuration of the eduhu.ki PWA.
+
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
+import { LOCAL_APP_ID } from './server/instant/local-app.ts'
+
+const BRAND = '#0f766e'
+const instantTarget = `http://127.0.0.1:${process.env.INSTANT_LOCAL_PORT ?? 8888}`
+
+export default defineConfig({
+  define: { __LOCAL_INSTANT_APP_ID__: JSON.stringify(LOCAL_APP_ID) },
+  plugins: [
+    react(),
+    VitePWA({
+      strategies: 'generateSW',
+      // Never reload on its own: an update must not cut off a streaming reply or a draft.
+      registerType: 'prompt',
+      injectRegister: false,
+      includeManifestIcons: false,
+      manifest: {
+        name: 'eduhu.ki – KI-Assistenz für Lehrkräfte',
+        short_name: 'eduhu.ki',
+        description: 'Chatte mit deiner KI-Assistenz und erhalte Unterrichtsmaterial – auch offline lesbar.',
+        lang: 'de',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: BRAND,
+        background_color: '#ffffff',
+        icons: [
+          { src: 'pwa-192x192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'pwa-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'maskable-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
+        navigateFallback: '/index.html',
+        // The API lives on the same origin; it must never be answered by the app shell.
+        navigateFallbackDenylist: [/^\/(runtime|admin|dash|health|dev|api)\b/],
+        cleanupOutdatedCaches: true,
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+  server: {
+    proxy: {
+      '/runtime': { target: instantTarget, ws: true },
+      '/admin': instantTarget,
+      '/dash': instantTarget,
+      '/dev': instantTarget,
+      '/health': instantTarget,
+    },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'app',
+          environment: 'jsdom',
+          include: ['src/**/*.test.{ts,tsx}'],
+          setupFiles: ['./src/test-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['server/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+    ],
+  },
+})
