@@ -1,7 +1,7 @@
 // Starts a fresh local Instant server on a free port and runs @instantdb/core's own e2e tests
 // (20 tests, unmodified) against it in headless Chromium. `--json=<file>` writes vitest's JSON report.
 
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -25,11 +25,12 @@ async function main(): Promise<number> {
       'vitest.upstream-e2e.config.ts',
     ]
     if (json) args.push('--reporter=default', '--reporter=json', `--outputFile.json=${json}`)
-    const run = spawnSync(process.execPath, [...args, ...rest], {
+    // Asynchronous on purpose: the server runs in this process and must keep answering meanwhile.
+    const child = spawn(process.execPath, [...args, ...rest], {
       stdio: 'inherit',
       env: { ...process.env, E2E_PORT: String(server.port), CHROMIUM_PATH: browser.executablePath ?? '' },
     })
-    return run.status ?? 1
+    return await new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1)))
   } finally {
     await server.close()
     rmSync(dataDir, { recursive: true, force: true })

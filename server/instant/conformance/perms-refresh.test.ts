@@ -35,7 +35,10 @@ let server: TestServer
 let app: { id: string; adminToken: string }
 beforeAll(async () => {
   server = await startTestServer()
-  app = await createEphemeralApp(server.url, { schema: JSON.parse(JSON.stringify(schema)), rules: { code: rules } })
+  app = await createEphemeralApp(server.url, {
+    schema: JSON.parse(JSON.stringify(schema)),
+    rules: { code: rules },
+  })
 })
 afterAll(async () => {
   await server.close()
