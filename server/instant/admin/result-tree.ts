@@ -1,9 +1,9 @@
 // The admin SDK's query results: a session's query as the object tree `db.query()` resolves to,
 // and for subscribe-query the same tree with its result-meta. Runs the query engine, never I/O.
 
-import type { Json, PageInfo } from '../model/types.ts'
-import { rulesOf, viewChecker } from '../perms/index.ts'
+import type { PageInfo } from '../model/types.ts'
 import type { Session } from '../protocol/session.ts'
+import { sessionQueryContext } from '../protocol/session-query-context.ts'
 import { runInstaqlTree, type TreeResult } from '../query/index.ts'
 
 /** The object tree of q, as `/admin/query` returns it (upstream admin/routes.clj query-post). */
@@ -30,15 +30,5 @@ export function resultTreeWithPageInfo(
 }
 
 function runTree(session: Session, q: Record<string, unknown>, inference: boolean): TreeResult {
-  const app = session.requireApp()
-  // The same view rules as protocol/run-session-query.ts: admins see everything, others per rules.
-  const params = q.$$ruleParams
-  const canView = session.isAdmin
-    ? undefined
-    : viewChecker(rulesOf(app), app.store, session.user, isObject(params) ? params : undefined)
-  return runInstaqlTree({ store: app.store, ...(canView && { canView }) }, q, { inference })
-}
-
-function isObject(x: unknown): x is Record<string, Json> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x)
+  return runInstaqlTree(sessionQueryContext(session, q), q, { inference })
 }

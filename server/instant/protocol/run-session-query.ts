@@ -1,28 +1,17 @@
 // Runs a query as a session's user and shapes the result as the wire carries it: one node with one
 // join-row holding every triple, plus page-info (see reactive/query.clj upstream).
 
-import type { Json } from '../model/types.ts'
-import { rulesOf, viewChecker } from '../perms/index.ts'
 import { runInstaql } from '../query/index.ts'
 import type { Session } from './session.ts'
+import { sessionQueryContext } from './session-query-context.ts'
 
 export type WireResult = [{ data: Record<string, unknown>; 'child-nodes': [] }]
 
 export function runSessionQuery(session: Session, q: Record<string, unknown>): WireResult {
-  const app = session.requireApp()
-  // Admin sessions see everything; everyone else through the app's view rules (with $$ruleParams).
-  const params = q.$$ruleParams
-  const canView = session.isAdmin
-    ? undefined
-    : viewChecker(rulesOf(app), app.store, session.user, isObject(params) ? params : undefined)
-  const { triples, pageInfo } = runInstaql({ store: app.store, canView }, q)
+  const { triples, pageInfo } = runInstaql(sessionQueryContext(session, q), q)
   const data: Record<string, unknown> = { 'datalog-result': { 'join-rows': [sortTriples(triples)] } }
   if (Object.keys(pageInfo).length) data['page-info'] = pageInfo
   return [{ data, 'child-nodes': [] }]
-}
-
-function isObject(x: unknown): x is Record<string, Json> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x)
 }
 
 // A stable order makes identical results byte-identical, so refreshes can compare digests.

@@ -66,7 +66,7 @@ class TreeRun {
     private readonly inference: boolean,
   ) {
     this.store = ctx.store
-    this.visibility = new Visibility(ctx.store.attrs, ctx.canView)
+    this.visibility = new Visibility(ctx.store.attrs, ctx.canView, ctx.canViewField)
     this.env = { store: ctx.store, isVisible: (t) => this.visibility.triple(t) }
     this.children = new ChildMatcher(this.env)
   }
@@ -85,7 +85,7 @@ class TreeRun {
     const obj: Entity = {}
     for (const t of this.store.triplesOf(e)) {
       const label = plan.sendAttrs.has(t[1]) && this.store.attrs.byId(t[1])?.['forward-identity'][2]
-      if (label) obj[label] = t[2]
+      if (label && this.visibility.triple(t)) obj[label] = t[2]
     }
     for (const form of plan.form.children) {
       const child = plan.children.find((p) => p.form === form)

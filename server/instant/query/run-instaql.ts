@@ -10,13 +10,15 @@ import type { MatchEnv, Solution } from './pattern-match.ts'
 import { type Plan, planOf, withDescendants } from './plan.ts'
 import { ChildMatcher, matchTopLevel, visibleSolutions } from './top-level.ts'
 import { TripleBag } from './triple-bag.ts'
-import { type CanView, Visibility } from './visibility.ts'
+import { type CanView, type CanViewField, Visibility } from './visibility.ts'
 import { addWhereEvidence } from './where-evidence.ts'
 
 export interface QueryContext {
   store: TripleStore
   /** Permission hook (perms arrive in a later issue): return false to hide an entity. Default: all visible. */
   canView?: CanView
+  /** `fields` rules: return false to hide one attribute of an entity. Default: all visible. */
+  canViewField?: CanViewField
 }
 
 export interface QueryResult {
@@ -51,7 +53,7 @@ export function runInstaql(ctx: QueryContext, q: Record<string, unknown>): Query
 
 /** One query run: the triple bag, visibility and per-plan memos. */
 class Run {
-  readonly bag = new TripleBag()
+  readonly bag: TripleBag
   readonly visibility: Visibility
   /** Entities each plan has shown (emitted with their triples and children). */
   readonly shownBy = new Map<Plan, Set<string>>()
@@ -61,8 +63,9 @@ class Run {
 
   constructor(ctx: QueryContext) {
     this.store = ctx.store
-    this.visibility = new Visibility(ctx.store.attrs, ctx.canView)
+    this.visibility = new Visibility(ctx.store.attrs, ctx.canView, ctx.canViewField)
     this.env = { store: ctx.store, isVisible: (t) => this.visibility.triple(t) }
+    this.bag = new TripleBag(this.env.isVisible)
     this.children = new ChildMatcher(this.env)
   }
 
