@@ -11,7 +11,9 @@ import { CHROMIUM_ARGS, findChromium } from './scripts/browser.mjs'
 const port = Number(process.env.E2E_PORT ?? 4310)
 const { executablePath } = (await findChromium({ install: false })) as { executablePath?: string }
 const launchOptions = { args: CHROMIUM_ARGS as string[], ...(executablePath ? { executablePath } : {}) }
-const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'eduhu-e2e-'))
+// Set once in the runner and inherited by the workers, so tests can read the admin token from it.
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'eduhu-e2e-'))
+const dataDir = process.env.E2E_DATA_DIR
 
 export default defineConfig({
   testDir: './e2e',

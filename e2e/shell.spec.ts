@@ -63,3 +63,12 @@ test('keeps the API out of the app shell fallback', async ({ request }) => {
   expect(deepLink.status()).toBe(200)
   expect(await deepLink.text()).toContain('<div id="root">')
 })
+
+test('fits the viewport without sideways scrolling (360 px phone up to desktop)', async ({ page }) => {
+  const shell = new ShellPage(page)
+  await shell.open()
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  )
+  expect(overflow).toBe(0)
+})
