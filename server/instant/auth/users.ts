@@ -78,7 +78,7 @@ export class Users {
     const id = randomUUID()
     if (!opts.skipPermCheck)
       checkSignup(rulesOf(app), app.store, { id, extraFields: extraFieldsOf(extraFields) })
-    this.create(app, id, { type: 'guest' }, extraFields)
+    this.write(app, id, { type: 'guest' }, extraFields)
     return { ...this.byId(app, id)!, refresh_token: this.issueToken(app, id) }
   }
 
@@ -128,11 +128,12 @@ export class Users {
       if (guest?.isGuest && guest.id !== existing.id) this.linkGuest(app, guest.id, existing.id)
     } else if (guest?.isGuest) {
       userId = guest.id
-      this.write(app, userId, { email, type: 'user' }, input.extraFields, false)
+      // The guest becomes a full user in place (same id, so its data stays); it counts as created.
+      this.write(app, userId, { email, type: 'user' }, input.extraFields)
       created = true
     } else {
       userId = newId
-      this.create(app, userId, { email, type: 'user' }, input.extraFields)
+      this.write(app, userId, { email, type: 'user' }, input.extraFields)
       created = true
     }
     return { user: { ...this.byId(app, userId)!, refresh_token: this.issueToken(app, userId) }, created }
@@ -148,7 +149,7 @@ export class Users {
     const existing = this.byEmail(app, email)
     if (existing) return existing
     const id = randomUUID()
-    this.create(app, id, { email, type: 'user' }, null)
+    this.write(app, id, { email, type: 'user' }, null)
     return this.byId(app, id)!
   }
 
@@ -162,23 +163,13 @@ export class Users {
     this.storage.deleteUserTokens(app.id, userId)
   }
 
-  private create(app: AppDb, id: string, system: Record<string, Json>, extraFields: unknown): void {
-    this.write(app, id, system, extraFields, true)
-  }
-
-  private write(
-    app: AppDb,
-    id: string,
-    system: Record<string, Json>,
-    extraFields: unknown,
-    isNew: boolean,
-  ): void {
+  private write(app: AppDb, id: string, system: Record<string, Json>, extraFields: unknown): void {
     const steps: unknown[] = [['add-triple', id, app.store.attrs.idAttr('$users')!.id, id]]
     for (const [label, v] of Object.entries(system))
       steps.push(['add-triple', id, this.attrId(app, label), v])
-    // Matches Instant: extra fields are written when the user is created, never on a returning sign-in.
+    // Matches Instant: extra fields are written only when a user is created (never on a returning
+    // sign-in, which does not come through here).
     for (const [label, v] of Object.entries(extraFieldsOf(extraFields))) {
-      if (!isNew && system.type !== 'user') continue
       steps.push(['add-triple', id, this.attrId(app, label), v])
     }
     app.transact(steps, { isAdmin: true })
