@@ -9,7 +9,8 @@ const rules = {
   $users: {
     allow: {
       view: 'auth.id != null && auth.id == data.id',
-      create: 'false',
+      // Sign-up (guest start and magic code): every teacher starts as a guest. Only this rule counts.
+      create: 'true',
       update: 'false',
       delete: 'false',
     },

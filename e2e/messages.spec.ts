@@ -1,0 +1,240 @@
+// The chat view on the real stack: sending (with the visible waiting state), copy, edit-and-resend
+// branches with a working switcher, stop and regenerate, and Markdown tables, code and math.
+// Assistant replies are written through the admin API, the way the server-side worker will.
+
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test } from '@playwright/test'
+import { adminQuery } from './fixtures/admin-query.ts'
+import { seedConversation, updateMessage, writeReply } from './fixtures/seed.ts'
+import { ChatPage } from './pages/chat-page.ts'
+
+interface MessageRow {
+  id: string
+  role: string
+  status: string
+  text: string
+}
+
+test('sends a prompt, waits visibly for the assistant, then shows and announces the reply once', async ({
+  page,
+}) => {
+  const chat = new ChatPage(page)
+  const { conversationId } = await seedConversation(page, 'Quiz planen', [])
+  await chat.open(conversationId)
+  await expect(page.getByRole('heading', { name: 'Ideen für den Einstieg' })).toBeVisible()
+
+  await chat.sendPrompt('Erstelle ein Quiz zur Französischen Revolution')
+  const request = chat.messageWithText('Erstelle ein Quiz zur Französischen Revolution')
+  await expect(request).toHaveAttribute('data-role', 'user')
+  await expect(request.getByTestId('message-status')).toHaveText('Wartet auf die Assistenz …')
+  const requestId = (await request.getAttribute('data-message-id'))!
+
+  // The server has the request as a pending user message, and as the active leaf (admin query
+  // trees list every link, has-one included, as an array).
+  const stored = await adminQuery<{
+    conversations: { activeMessage: { id: string }[] }[]
+    messages: MessageRow[]
+  }>(page.request, {
+    conversations: { $: { where: { id: conversationId } }, activeMessage: {} },
+    messages: { $: { where: { id: requestId } } },
+  })
+  expect(stored.messages[0]).toMatchObject({ role: 'user', status: 'pending' })
+  expect(stored.conversations[0]?.activeMessage.map((m) => m.id)).toEqual([requestId])
+
+  const replyId = await writeReply(page.request, {
+    conversationId,
+    requestId,
+    text: 'Hier kommt',
+    status: 'streaming',
+  })
+  const reply = chat.message(replyId)
+  await expect(reply.getByTestId('message-status')).toHaveText('Die Assistenz schreibt …')
+  await expect(request.getByTestId('message-status')).toHaveCount(0)
+  await expect(reply.getByRole('button', { name: 'Antwort stoppen' })).toBeVisible()
+  await expect(chat.announcer).toHaveText('')
+
+  await updateMessage(page.request, replyId, {
+    text: 'Hier kommt dein Quiz mit zehn Fragen.',
+    status: 'done',
+  })
+  await expect(reply).toHaveAttribute('data-status', 'done')
+  await expect(chat.announcer).toHaveText('Neue Antwort der Assistenz: Hier kommt dein Quiz mit zehn Fragen.')
+  await expect(reply.getByRole('button', { name: 'Antwort stoppen' })).toHaveCount(0)
+})
+
+test('copies a message and confirms it visibly', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  const chat = new ChatPage(page)
+  const { conversationId, messageIds } = await seedConversation(page, 'Kopieren', [
+    { role: 'user', text: 'Gib mir einen Merksatz' },
+    { role: 'assistant', text: 'Erst **denken**, dann schreiben.' },
+  ])
+  await chat.open(conversationId)
+  const reply = chat.message(messageIds[1]!)
+  await reply.getByRole('button', { name: 'Nachricht kopieren' }).click()
+  await expect(reply.getByText('Kopiert', { exact: true })).toBeVisible()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Erst **denken**, dann schreiben.')
+})
+
+test('edit-and-resend keeps both branches and the switcher moves between them', async ({ page }) => {
+  const chat = new ChatPage(page)
+  const { conversationId, messageIds } = await seedConversation(page, 'Verzweigen', [
+    { role: 'user', text: 'Plane eine Stunde zu Brüchen' },
+    { role: 'assistant', text: 'Gern, für welche Klasse?' },
+    { role: 'user', text: 'Klasse 5' },
+    { role: 'assistant', text: 'Stundenplan für Klasse 5' },
+  ])
+  await chat.open(conversationId)
+  const original = chat.message(messageIds[2]!)
+  await original.getByRole('button', { name: 'Nachricht bearbeiten und neu senden' }).click()
+  const editor = original.getByRole('textbox', { name: 'Deine Nachricht' })
+  await expect(editor).toBeFocused()
+  await editor.fill('Klasse 6')
+  await original.getByRole('button', { name: 'Neu senden' }).click()
+
+  const edited = chat.messageWithText('Klasse 6')
+  await expect(edited.getByTestId('message-status')).toHaveText('Wartet auf die Assistenz …')
+  await expect(chat.message(messageIds[2]!)).toHaveCount(0)
+  await expect(chat.message(messageIds[3]!)).toHaveCount(0)
+  await expect(edited.getByRole('group', { name: 'Version 2 von 2' })).toBeVisible()
+
+  await edited.getByRole('button', { name: 'Vorherige Version' }).click()
+  await expect(chat.message(messageIds[3]!)).toBeVisible()
+  const back = chat.message(messageIds[2]!)
+  await expect(back.getByRole('group', { name: 'Version 1 von 2' })).toBeVisible()
+  await expect(back.getByRole('button', { name: 'Vorherige Version' })).toBeDisabled()
+
+  await back.getByRole('button', { name: 'Nächste Version' }).click()
+  await expect(chat.messageWithText('Klasse 6')).toBeVisible()
+  await expect(chat.message(messageIds[3]!)).toHaveCount(0)
+  // The new branch hangs under the same parent as the original.
+  const rows = await adminQuery<{ messages: MessageRow[] }>(page.request, {
+    messages: { $: { where: { 'parent.id': messageIds[1]! } } },
+  })
+  expect(rows.messages.map((m) => m.text).sort()).toEqual(['Klasse 5', 'Klasse 6'])
+})
+
+test('stops a streaming reply, then regenerates it as a new branch', async ({ page }) => {
+  const chat = new ChatPage(page)
+  const { conversationId, messageIds } = await seedConversation(page, 'Stoppen', [
+    { role: 'user', text: 'Schreib einen Elternbrief' },
+    { role: 'assistant', text: 'Liebe Eltern,', status: 'streaming' },
+  ])
+  const [requestId, replyId] = messageIds as [string, string]
+  await chat.open(conversationId)
+  const reply = chat.message(replyId)
+  await expect(reply.getByRole('button', { name: 'Antwort neu generieren' })).toHaveCount(0)
+  await reply.getByRole('button', { name: 'Antwort stoppen' }).click()
+  await expect(reply).toHaveAttribute('data-status', 'stopped')
+  await expect(reply.getByTestId('message-status')).toHaveText('Gestoppt')
+
+  await reply.getByRole('button', { name: 'Antwort neu generieren' }).click()
+  const request = chat.message(requestId)
+  await expect(request.getByTestId('message-status')).toHaveText('Wartet auf die Assistenz …')
+  await expect(chat.message(replyId)).toHaveCount(0)
+  const stored = await adminQuery<{ messages: MessageRow[] }>(page.request, {
+    messages: { $: { where: { id: requestId } } },
+  })
+  expect(stored.messages[0]).toMatchObject({ role: 'user', status: 'pending' })
+
+  const newReplyId = await writeReply(page.request, {
+    conversationId,
+    requestId,
+    text: 'Liebe Eltern der Klasse 4b,',
+    status: 'done',
+  })
+  const newReply = chat.message(newReplyId)
+  await expect(newReply.getByRole('group', { name: 'Version 2 von 2' })).toBeVisible()
+  await newReply.getByRole('button', { name: 'Vorherige Version' }).click()
+  await expect(chat.message(replyId)).toHaveAttribute('data-status', 'stopped')
+})
+
+test('cancels a request that no assistant has picked up yet', async ({ page }) => {
+  const chat = new ChatPage(page)
+  const { conversationId, messageIds } = await seedConversation(page, 'Abbrechen', [
+    { role: 'user', text: 'Erkläre den Wasserkreislauf', status: 'pending' },
+  ])
+  await chat.open(conversationId)
+  const request = chat.message(messageIds[0]!)
+  await request.getByRole('button', { name: 'Anfrage abbrechen' }).click()
+  await expect(request.getByTestId('message-status')).toHaveText('Anfrage abgebrochen')
+})
+
+test('renders Markdown tables, highlighted code with a copy button, and KaTeX math', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  const chat = new ChatPage(page)
+  const markdown = [
+    '| Aufgabe | Punkte |',
+    '|---|---|',
+    '| Brüche kürzen | 4 |',
+    '',
+    '```python',
+    'def kuerze(z, n):',
+    '    return z // ggt(z, n)',
+    '```',
+    '',
+    'Es gilt',
+    '',
+    '$$',
+    '\\frac{3}{4} = 0{,}75',
+    '$$',
+    '',
+    'und $a^2 + b^2 = c^2$.',
+  ].join('\n')
+  const { conversationId, messageIds } = await seedConversation(page, 'Markdown', [
+    { role: 'user', text: 'Zeig mir Markdown' },
+    { role: 'assistant', text: markdown },
+  ])
+  await chat.open(conversationId)
+  const reply = chat.message(messageIds[1]!)
+  const table = reply.getByRole('table')
+  await expect(table.getByRole('columnheader', { name: 'Punkte' })).toBeVisible()
+  await expect(table.getByRole('cell', { name: 'Brüche kürzen' })).toBeVisible()
+  await expect(reply.locator('pre code.hljs .hljs-keyword').first()).toHaveText('def')
+  await reply.getByRole('button', { name: 'Code kopieren' }).click()
+  await expect(reply.getByText('Kopiert', { exact: true })).toBeVisible()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('def kuerze(z, n):')
+  await expect(reply.locator('.katex-display')).toHaveCount(1)
+  await expect(reply.locator('.katex')).toHaveCount(2)
+  await expect(reply.locator('.katex-mathml math').first()).toBeAttached()
+})
+
+test('is keyboard-operable, keeps the focused message rendered, and passes axe (WCAG 2.2 AA)', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  const chat = new ChatPage(page)
+  const seeded = Array.from({ length: 40 }, (_, i) => ({
+    role: i % 2 === 0 ? ('user' as const) : ('assistant' as const),
+    text: i === 39 ? '| a | b |\n|---|---|\n| 1 | 2 |\n\n```js\nlet x = 1\n```\n\n$x^2$' : `Beitrag ${i}`,
+  }))
+  const { conversationId, messageIds } = await seedConversation(page, 'Tastatur', seeded)
+  await chat.open(conversationId)
+  const last = chat.message(messageIds[39]!)
+  await expect(last).toBeInViewport()
+
+  // Keyboard: from the copy button of the latest reply, Enter copies and confirms.
+  const copy = last.getByRole('button', { name: 'Nachricht kopieren' })
+  await copy.focus()
+  await page.keyboard.press('Enter')
+  await expect(last.getByText('Kopiert', { exact: true })).toBeVisible()
+  await page.keyboard.press('Tab')
+  await expect(last.getByRole('button', { name: 'Antwort neu generieren' })).toBeFocused()
+
+  // Scrolling far away does not unmount the row that holds focus.
+  await chat.scrollListTo('top')
+  await expect(chat.message(messageIds[0]!)).toBeInViewport()
+  await expect(last.getByRole('button', { name: 'Antwort neu generieren' })).toBeFocused()
+
+  const results = await new AxeBuilder({ page })
+    .include('.chat-view')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze()
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([])
+})

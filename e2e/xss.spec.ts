@@ -1,0 +1,128 @@
+// Untrusted text never runs: an XSS corpus in messages, a conversation title and an artifact. A hook
+// installed before the app loads records any payload that executes (and any dialog); it must stay
+// empty. Nothing is judged by reading the HTML. Remote images must not be fetched either.
+
+import { randomUUID } from 'node:crypto'
+import { expect, test } from '@playwright/test'
+import { adminTransact, conversationSteps, type SeedMessage, signedInUserId } from './fixtures/seed.ts'
+import { ChatPage } from './pages/chat-page.ts'
+
+const CORPUS = [
+  `<script>__xss.push('script')</script>`,
+  `Text <script>__xss.push('inline-script')</script> danach`,
+  `<img src=x onerror="__xss.push('img-onerror')">`,
+  `<svg onload="__xss.push('svg-onload')"><circle r="1"/></svg>`,
+  `<svg><script>__xss.push('svg-script')</script></svg>`,
+  `<iframe src="javascript:__xss.push('iframe')"></iframe>`,
+  `<iframe srcdoc="<script>parent.__xss.push('srcdoc')</script>"></iframe>`,
+  `<a href="javascript:__xss.push('html-a')">HTML-Link</a>`,
+  `<details open ontoggle="__xss.push('details')"><summary>x</summary></details>`,
+  `<math><mtext><img src=x onerror="__xss.push('mathml')"></mtext></math>`,
+  `<style>@import 'javascript:__xss.push(1)';</style><body onload="__xss.push('body')">`,
+  `<object data="data:text/html,<script>parent.__xss.push('object')</script>"></object>`,
+  `[Markdown-Link](javascript:__xss.push('md-link'))`,
+  `[Groß geschrieben](JaVaScRiPt:__xss.push('md-case'))`,
+  `[Entität](javascript&#58;__xss.push('md-entity'))`,
+  `[Entität 2](&#106;avascript:__xss.push('md-entity2'))`,
+  `[Tab](java\tscript:__xss.push('md-tab'))`,
+  `[Data-Link](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)`,
+  `[SVG-Data](data:image/svg+xml,<svg onload=alert('svg-data')>)`,
+  `<javascript:__xss.push('autolink')>`,
+  `[ref]\n\n[ref]: javascript:__xss.push('reference')`,
+  `![Bild](javascript:__xss.push('md-img'))`,
+  `![Bild](x" onerror="__xss.push('img-attr'))`,
+  `![Tracker](https://tracker.example/pixel.png)`,
+  `[![Bild im Link](https://tracker.example/inner.png)](javascript:__xss.push('img-in-link'))`,
+  `$$\\href{javascript:__xss.push('katex-href')}{klick}$$`,
+  `$\\url{javascript:__xss.push('katex-url')}$ und $\\htmlData{x=1}{y}$`,
+  '```html\n<script>__xss.push("code")</script>\n```',
+  `&lt;script&gt;__xss.push('entities')&lt;/script&gt; &#60;img src=x onerror=alert('entity-img')&#62;`,
+  `"><img src=x onerror=alert('attr-break')>`,
+]
+
+test('no payload in messages, titles or artifacts executes', async ({ page }) => {
+  const fired: string[] = []
+  const outside: string[] = []
+  await page.addInitScript(() => {
+    const w = window as unknown as { __xss: string[] }
+    w.__xss = []
+    const record = (kind: string) => (message?: unknown) => {
+      w.__xss.push(`${kind}:${String(message)}`)
+      return null
+    }
+    window.alert = record('alert') as typeof window.alert
+    window.confirm = record('confirm') as unknown as typeof window.confirm
+    window.prompt = record('prompt') as typeof window.prompt
+  })
+  page.on('dialog', (dialog) => {
+    fired.push(`dialog:${dialog.message()}`)
+    void dialog.dismiss()
+  })
+  page.on('request', (req) => {
+    if (!req.url().startsWith('http://127.0.0.1') && !req.url().startsWith('data:')) outside.push(req.url())
+  })
+
+  // The hook lives per document: collect what it saw before every navigation.
+  const collect = async () => {
+    fired.push(...(await page.evaluate(() => (window as unknown as { __xss: string[] }).__xss)))
+  }
+  const chat = new ChatPage(page)
+  const owner = await signedInUserId(page)
+  const title = `<img src=x onerror="__xss.push('title')"><script>__xss.push('title-script')</script>`
+  const messages: SeedMessage[] = CORPUS.map((text, i) => ({ role: i % 2 ? 'assistant' : 'user', text }))
+  const seeded = conversationSteps(owner, title, messages)
+  const artifactId = randomUUID()
+  const versionId = randomUUID()
+  const now = Date.now()
+  await adminTransact(page.request, [
+    ...seeded.steps,
+    [
+      'update',
+      'artifacts',
+      artifactId,
+      { kind: CORPUS[2]!, title, subject: CORPUS[0]!, createdAt: now, updatedAt: now },
+    ],
+    ['link', 'artifacts', artifactId, { owner, message: seeded.messageIds.at(-1)! }],
+    [
+      'update',
+      'artifactVersions',
+      versionId,
+      { version: 1, format: 'markdown', body: CORPUS.join('\n\n'), createdAt: now },
+    ],
+    ['link', 'artifactVersions', versionId, { artifact: artifactId }],
+  ])
+
+  await chat.open(seeded.conversationId)
+  await expect(chat.title).toHaveText(title)
+  // Control: the hook does record a payload that runs.
+  const control = await page.evaluate(() => {
+    const w = window as unknown as { __xss: string[] }
+    window.alert('control')
+    return w.__xss.splice(0)
+  })
+  expect(control).toEqual(['alert:control'])
+  // Every message renders once: from the top of the chat down to the latest, a screen at a time.
+  await chat.scrollListTo('top')
+  for (let guard = 0; guard < 60; guard++) {
+    // Click what looks like a link in the rendered bodies (unsafe ones are plain text), then scroll on.
+    const atEnd = await chat.list.evaluate((el) => {
+      for (const link of el.querySelectorAll<HTMLElement>('.md-unsafe-link, span.md-image')) link.click()
+      el.scrollBy(0, el.clientHeight * 0.8)
+      return el.scrollTop + el.clientHeight >= el.scrollHeight - 2
+    })
+    await page.waitForTimeout(50)
+    if (atEnd) break
+  }
+  await expect(chat.message(seeded.messageIds.at(-1)!)).toBeInViewport()
+  // Artifacts have no view yet: the library is the only place that could render the row.
+  await collect()
+  await page.goto('/library')
+  await page.getByRole('heading', { level: 1 }).waitFor()
+  await collect()
+  await page.goto(`/c/${seeded.conversationId}`)
+  await chat.title.waitFor()
+  await page.waitForTimeout(500)
+  await collect()
+  expect(fired).toEqual([])
+  expect(outside).toEqual([])
+})

@@ -1,0 +1,8 @@
+// The data-access module's public face: features import from here, never from db.ts directly.
+
+export * from './auth.ts'
+export * from './connection.ts'
+export * from './conversations.ts'
+export { type ConnectionStatus, instantConfig } from './db.ts'
+export * from './messages.ts'
+export * from './profile.ts'

@@ -1,0 +1,166 @@
+// Messages of one conversation: the cursor-paged live query, the conversation's active leaf, and
+// the writes (send, edit-and-resend, regenerate, stop, switch branch). Only module writing messages.
+//
+// Regenerate, given that clients may create only role 'user' messages (instant.perms.ts): the reply's
+// user message goes back to status 'pending' and becomes conversation.activeMessage. The old reply
+// stays its child, so it remains a sibling branch of the new one. A pending user message is a
+// request for the assistant worker, which claims it by setting status 'done' in the transaction
+// that creates the reply (parent = that message, createdAt after it) and, while the conversation's
+// activeMessage is that message, points activeMessage at the reply. The path (lib/message-tree.ts)
+// ends at a pending user message, so the old reply is hidden until the new one exists.
+
+import { id } from '@instantdb/react'
+import { useMemo } from 'react'
+import { buildTree, type MessageTree, newestLeaf, type TreeMessage } from '../lib/message-tree.ts'
+import { db } from './db.ts'
+
+export const MESSAGE_PAGE_SIZE = 30
+
+export type MessageStatus = 'pending' | 'streaming' | 'done' | 'error' | 'stopped'
+
+export interface ChatMessage extends TreeMessage {
+  role: 'user' | 'assistant'
+  status: MessageStatus
+  text: string
+  updatedAt: number | undefined
+  error: string | undefined
+  model: string | undefined
+}
+
+export type ChatTree = MessageTree<ChatMessage>
+
+interface MessageRow {
+  id: string
+  role: string
+  text: string
+  status: string
+  createdAt: string | number
+  updatedAt?: string | number | undefined
+  error?: string | undefined
+  model?: string | undefined
+  parent?: { id: string } | undefined
+}
+
+// Rows of frozen page chunks keep their identity between updates, so each converts once.
+const converted = new WeakMap<MessageRow, ChatMessage>()
+
+function toChatMessage(row: MessageRow): ChatMessage {
+  let m = converted.get(row)
+  if (!m) {
+    m = {
+      id: row.id,
+      parentId: row.parent?.id ?? null,
+      role: row.role === 'assistant' ? 'assistant' : 'user',
+      status: row.status as MessageStatus,
+      text: row.text,
+      createdAt: new Date(row.createdAt).getTime(),
+      updatedAt: row.updatedAt === undefined ? undefined : new Date(row.updatedAt).getTime(),
+      error: row.error,
+      model: row.model,
+    }
+    converted.set(row, m)
+  }
+  return m
+}
+
+/**
+ * The conversation's messages, newest page first: one top-level cursor query (never a nested
+ * limit, never the whole history). `loadOlder` adds the next older page; every page stays live.
+ */
+export function useMessagePages(conversationId: string) {
+  const res = db.useInfiniteQuery({
+    messages: {
+      $: {
+        where: { 'conversation.id': conversationId },
+        order: { createdAt: 'desc' },
+        limit: MESSAGE_PAGE_SIZE,
+      },
+      parent: { $: { fields: ['id'] } },
+    },
+  })
+  const rows = res.data?.messages
+  const tree = useMemo(() => buildTree((rows ?? []).map(toChatMessage)), [rows])
+  return {
+    tree,
+    isLoading: res.isLoading,
+    error: res.error,
+    hasOlder: res.canLoadNextPage,
+    loadOlder: res.loadNextPage,
+  }
+}
+
+/** Title and active leaf of the conversation shown in the chat view. */
+export function useChatHead(conversationId: string) {
+  const res = db.useQuery({
+    conversations: { $: { where: { id: conversationId } }, activeMessage: { $: { fields: ['id'] } } },
+  })
+  const conversation = res.data?.conversations[0]
+  return {
+    title: conversation?.title,
+    activeMessageId: conversation?.activeMessage?.id ?? null,
+    exists: Boolean(conversation),
+    isLoading: res.isLoading,
+    error: res.error,
+  }
+}
+
+export interface SendPrompt {
+  conversationId: string
+  /** The leaf of the current path; null starts (or, for an edited first message, re-starts) the tree. */
+  parentId: string | null
+  text: string
+  /** The parent's createdAt: the new message must sort after it even with a lagging clock. */
+  notBefore?: number | undefined
+}
+
+/**
+ * Adds a user message awaiting a reply under `parentId` and makes it the active leaf. Applied
+ * locally at once (and queued offline); `saved` settles when the server has it.
+ */
+export function sendPrompt({ conversationId, parentId, text, notBefore }: SendPrompt) {
+  const messageId = id()
+  const now = Math.max(Date.now(), (notBefore ?? 0) + 1)
+  const links = parentId
+    ? { conversation: conversationId, parent: parentId }
+    : { conversation: conversationId }
+  const saved = db.transact([
+    db.tx.messages[messageId]!.update({
+      role: 'user',
+      text,
+      status: 'pending',
+      createdAt: now,
+      updatedAt: now,
+    }).link(links),
+    db.tx.conversations[conversationId]!.update({ updatedAt: now }).link({ activeMessage: messageId }),
+  ])
+  return { id: messageId, saved }
+}
+
+/** Resends an edited user message as a new sibling (same parent); the original branch is kept. */
+export function editAndResend(conversationId: string, message: ChatMessage, text: string) {
+  return sendPrompt({ conversationId, parentId: message.parentId, text, notBefore: message.createdAt })
+}
+
+/** Asks for a new reply to the user message above `reply`; see the header for the design. */
+export function regenerate(conversationId: string, reply: ChatMessage) {
+  if (!reply.parentId) throw new Error('A reply without a parent message cannot be regenerated')
+  const now = Date.now()
+  return db.transact([
+    db.tx.messages[reply.parentId]!.update({ status: 'pending', updatedAt: now }),
+    db.tx.conversations[conversationId]!.update({ updatedAt: now }).link({ activeMessage: reply.parentId }),
+  ])
+}
+
+/** Stops a reply being written (or a request not yet claimed); the worker watches for 'stopped'. */
+export function stop(messageId: string) {
+  return db.transact(db.tx.messages[messageId]!.update({ status: 'stopped', updatedAt: Date.now() }))
+}
+
+/**
+ * Shows the branch through `messageId`: its newest leaf becomes the active message. The loaded
+ * tree holds that whole subtree, since descendants are newer than a message the reader can see.
+ */
+export function switchBranch(conversationId: string, messageId: string, tree: ChatTree) {
+  const leaf = newestLeaf(tree, messageId)?.id ?? messageId
+  return db.transact(db.tx.conversations[conversationId]!.link({ activeMessage: leaf }))
+}

@@ -1,0 +1,3 @@
+// The library feature's public face.
+
+export { LibraryPage } from './LibraryPage.tsx'

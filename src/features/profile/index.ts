@@ -1,0 +1,3 @@
+// The profile feature's public face.
+
+export { ProfilePage } from './ProfilePage.tsx'

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { navSection, parseRoute, paths } from './routes.ts'
+
+const ID = '0d5a4f8e-1c2b-4a3d-9e8f-7a6b5c4d3e2f'
+
+describe('parseRoute', () => {
+  it('knows the start page and the static pages', () => {
+    expect(parseRoute('/')).toEqual({ name: 'home' })
+    expect(parseRoute('/library')).toEqual({ name: 'library' })
+    expect(parseRoute('/profile')).toEqual({ name: 'profile' })
+    expect(parseRoute('/settings')).toEqual({ name: 'settings' })
+  })
+
+  it('reads the conversation id of a chat and builds the same path back', () => {
+    expect(parseRoute(`/c/${ID}`)).toEqual({ name: 'chat', conversationId: ID })
+    expect(parseRoute(paths.chat(ID))).toEqual({ name: 'chat', conversationId: ID })
+  })
+
+  it('forgives one trailing slash', () => {
+    expect(parseRoute('/settings/')).toEqual({ name: 'settings' })
+    expect(parseRoute(`/c/${ID}/`)).toEqual({ name: 'chat', conversationId: ID })
+  })
+
+  it('treats unknown paths and ids that are no UUID as not found', () => {
+    for (const path of ['/nope', '/c/', '/c/123', `/c/${ID}/extra`, '/library/x', '/Settings']) {
+      expect(parseRoute(path), path).toEqual({ name: 'notFound' })
+    }
+  })
+
+  it('puts a chat under the "Chats" navigation entry', () => {
+    expect(navSection(parseRoute(`/c/${ID}`))).toBe('chats')
+    expect(navSection(parseRoute('/'))).toBe('chats')
+    expect(navSection(parseRoute('/library'))).toBe('library')
+    expect(navSection(parseRoute('/x'))).toBeNull()
+  })
+})

@@ -1,0 +1,46 @@
+// The app's URLs: parse a pathname into a route and build paths. Pure, so deep links, reloads and
+// the 404 case are unit-tested; the shell renders whatever parseRoute says.
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'chat'; conversationId: string }
+  | { name: 'library' }
+  | { name: 'profile' }
+  | { name: 'settings' }
+  | { name: 'notFound' }
+
+export type RouteName = Route['name']
+
+// Instant entity ids are UUIDs; anything else can never be a conversation, so it is a 404.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const STATIC: Record<string, Route> = {
+  '/': { name: 'home' },
+  '/library': { name: 'library' },
+  '/profile': { name: 'profile' },
+  '/settings': { name: 'settings' },
+}
+
+export function parseRoute(pathname: string): Route {
+  // One trailing slash is forgiven ("/library/"), as servers and people add it.
+  const path = pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname
+  const fixed = STATIC[path]
+  if (fixed) return fixed
+  const chat = /^\/c\/([^/]+)$/.exec(path)
+  if (chat?.[1] && UUID.test(chat[1])) return { name: 'chat', conversationId: chat[1].toLowerCase() }
+  return { name: 'notFound' }
+}
+
+export const paths = {
+  home: '/',
+  chat: (conversationId: string) => `/c/${conversationId}`,
+  library: '/library',
+  profile: '/profile',
+  settings: '/settings',
+} as const
+
+/** The main navigation entry a route belongs to (a chat belongs to "Chats"). */
+export function navSection(route: Route): 'chats' | 'library' | 'profile' | 'settings' | null {
+  if (route.name === 'home' || route.name === 'chat') return 'chats'
+  if (route.name === 'notFound') return null
+  return route.name
+}
