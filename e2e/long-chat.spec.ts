@@ -51,11 +51,17 @@ async function peekFrames(page: Page): Promise<Frame[]> {
   return page.evaluate(() => (window as unknown as { __frames: Frame[] }).__frames)
 }
 
-/** In the first recorded frame at the very top, the uppermost message (its top edge in view). */
-function firstVisibleAtTop(frames: Frame[]): string | undefined {
-  const frame = frames.find((f) => f.scrollTop === 0 && f.rows.length > 0)
-  const rows = frame?.rows.filter(([, top]) => top >= -1).sort((a, b) => a[1] - b[1])
-  return rows?.[0]?.[0]
+/**
+ * The message a reader sees first after jumping to the top: in the first frame after the jump that
+ * shows a message inside the viewport, the uppermost one whose top edge is visible. The older page may
+ * already have arrived by then (scrollTop no longer 0), which is exactly what anchoring must handle.
+ */
+function firstVisibleAtTop(frames: Frame[], from: number, viewport: number): string | undefined {
+  for (const frame of frames.slice(from)) {
+    const inView = frame.rows.filter(([, top]) => top >= -1 && top < viewport).sort((a, b) => a[1] - b[1])
+    if (inView.length) return inView[0]![0]
+  }
+  return undefined
 }
 
 async function stopRecording(page: Page): Promise<Frame[]> {
@@ -91,12 +97,18 @@ test('a 10,000-message chat opens at the latest messages and pages back without 
 
   for (let step = 0; step < PAGES_BACK; step++) {
     await startRecording(page)
-    await chat.scrollListTo('top')
-    // The message a reader sees on top right after reaching the top, before the older page arrives.
+    const { from, viewport } = await page.evaluate(() => {
+      const w = window as unknown as { __frames: Frame[] }
+      const list = document.querySelector<HTMLElement>('.message-list')!
+      const mark = { from: w.__frames.length, viewport: list.clientHeight }
+      list.scrollTop = 0
+      return mark
+    })
+    // The message a reader sees on top right after reaching the top.
     let anchor: string | undefined
     await expect
       .poll(async () => {
-        anchor = firstVisibleAtTop(await peekFrames(page))
+        anchor = firstVisibleAtTop(await peekFrames(page), from, viewport)
         return anchor
       })
       .toBeDefined()
