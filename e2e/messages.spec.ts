@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test'
 import { adminQuery } from './fixtures/admin-query.ts'
 import { seedConversation, updateMessage, writeReply } from './fixtures/seed.ts'
 import { ChatPage } from './pages/chat-page.ts'
+import { ConversationList } from './pages/conversation-list.ts'
 
 interface MessageRow {
   id: string
@@ -60,6 +61,23 @@ test('sends a prompt, waits visibly for the assistant, then shows and announces 
   await expect(reply).toHaveAttribute('data-status', 'done')
   await expect(chat.announcer).toHaveText('Neue Antwort der Assistenz: Hier kommt dein Quiz mit zehn Fragen.')
   await expect(reply.getByRole('button', { name: 'Antwort stoppen' })).toHaveCount(0)
+})
+
+test('names a new chat after its first prompt, in the chat and in the list', async ({ page }) => {
+  const list = new ConversationList(page)
+  const chat = new ChatPage(page)
+  await list.open()
+  await list.createChat()
+  await expect(chat.title).toHaveText('Neuer Chat')
+  await chat.sendPrompt('Elternbrief zum Wandertag am Freitag\nBitte freundlich und kurz.')
+  await expect(chat.title).toHaveText('Elternbrief zum Wandertag am Freitag')
+  // Only the first prompt names the chat: cancel the waiting request and send another one.
+  await page.getByRole('button', { name: 'Anfrage abbrechen' }).click()
+  await chat.sendPrompt('Noch eine Frage')
+  await expect(chat.messageWithText('Noch eine Frage')).toBeVisible()
+  await expect(chat.title).toHaveText('Elternbrief zum Wandertag am Freitag')
+  await list.open()
+  await expect(list.items.filter({ hasText: 'Elternbrief zum Wandertag am Freitag' })).toHaveCount(1)
 })
 
 test('copies a message and confirms it visibly', async ({ page, context }) => {

@@ -111,13 +111,15 @@ export interface SendPrompt {
   text: string
   /** The parent's createdAt: the new message must sort after it even with a lagging clock. */
   notBefore?: number | undefined
+  /** Renames the conversation in the same transaction (a new chat named after its first prompt). */
+  retitle?: string | undefined
 }
 
 /**
  * Adds a user message awaiting a reply under `parentId` and makes it the active leaf. Applied
  * locally at once (and queued offline); `saved` settles when the server has it.
  */
-export function sendPrompt({ conversationId, parentId, text, notBefore }: SendPrompt) {
+export function sendPrompt({ conversationId, parentId, text, notBefore, retitle }: SendPrompt) {
   const messageId = id()
   const now = Math.max(Date.now(), (notBefore ?? 0) + 1)
   const links = parentId
@@ -131,7 +133,9 @@ export function sendPrompt({ conversationId, parentId, text, notBefore }: SendPr
       createdAt: now,
       updatedAt: now,
     }).link(links),
-    db.tx.conversations[conversationId]!.update({ updatedAt: now }).link({ activeMessage: messageId }),
+    db.tx.conversations[conversationId]!.update(
+      retitle ? { updatedAt: now, title: retitle } : { updatedAt: now },
+    ).link({ activeMessage: messageId }),
   ])
   return { id: messageId, saved }
 }

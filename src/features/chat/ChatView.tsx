@@ -4,8 +4,9 @@
 import './chat-view.css'
 import { useCallback, useId, useState } from 'react'
 import { sendPrompt } from '../../data/messages.ts'
-import { useT } from '../../i18n/index.ts'
+import { translate, useT } from '../../i18n/index.ts'
 import { toUserMessage } from '../../i18n/to-user-message.ts'
+import { titleFromPrompt } from '../../lib/title-from-prompt.ts'
 import { Composer } from './Composer.tsx'
 import { useDraftStore } from './draft-store.ts'
 import { focusComposer } from './focus-composer.ts'
@@ -13,6 +14,11 @@ import { MessageList } from './MessageList.tsx'
 import { PromptSuggestions } from './PromptSuggestions.tsx'
 import { useReplyAnnouncement } from './reply-announcement.ts'
 import { useChatThread } from './use-chat-thread.ts'
+
+const DEFAULT_TITLES = new Set([
+  translate('de', 'conversations.newTitle'),
+  translate('en', 'conversations.newTitle'),
+])
 
 export function ChatView({ conversationId }: { conversationId: string }) {
   const t = useT()
@@ -25,15 +31,18 @@ export function ChatView({ conversationId }: { conversationId: string }) {
   const send = useCallback(
     async (text: string) => {
       setWriteError(null)
+      // A chat still carrying the default name is named after its first prompt.
+      const isDefaultTitle = !thread.title?.trim() || DEFAULT_TITLES.has(thread.title.trim())
       const { saved } = sendPrompt({
         conversationId,
         parentId: leaf?.id ?? null,
         text,
         notBefore: leaf?.createdAt,
+        retitle: thread.isEmpty && isDefaultTitle ? titleFromPrompt(text) : undefined,
       })
       await saved
     },
-    [conversationId, leaf],
+    [conversationId, leaf, thread.isEmpty, thread.title],
   )
   const pick = useCallback(
     (text: string) => {
