@@ -2,7 +2,6 @@
 // no rehype-raw); links only to http(s)/mailto; images become links, so nothing remote auto-loads.
 
 import 'katex/dist/katex.min.css'
-import './markdown.css'
 import { type ComponentPropsWithoutRef, createContext, memo, useContext } from 'react'
 import ReactMarkdown, { type Components, type Options } from 'react-markdown'
 import rehypeHighlight from 'rehype-highlight'
