@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { useSettings } from '../features/settings/settings-store.ts'
+import { useSettings } from '../state/settings-store.ts'
 import { ConnectionBadge, type Status } from './ConnectionBadge.tsx'
 
 describe('ConnectionBadge', () => {

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { useSettings } from '../features/settings/settings-store.ts'
+import { useSettings } from '../state/settings-store.ts'
 import { RouteErrorBoundary } from './RouteErrorBoundary.tsx'
 
 let broken = true

@@ -1,6 +1,6 @@
 // Translation: t(key) in the teacher's language (German by default), with {name} placeholders.
 
-import { useSettings } from '../features/settings/settings-store.ts'
+import { useSettings } from '../state/settings-store.ts'
 import { de, type MessageKey } from './de.ts'
 import { en } from './en.ts'
 

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { useSettings } from '../settings/settings-store.ts'
+import { useSettings } from '../../state/settings-store.ts'
 import { Composer } from './Composer.tsx'
 import { useDraftStore } from './draft-store.ts'
 

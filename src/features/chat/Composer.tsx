@@ -4,7 +4,7 @@
 import './composer.css'
 import { type FormEvent, type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from 'react'
 import { useT } from '../../i18n/index.ts'
-import { useSettings } from '../settings/settings-store.ts'
+import { useSettings } from '../../state/settings-store.ts'
 import { keyAction, limitState, MAX_PROMPT_CHARS } from './composer-keys.ts'
 import { useDraft, useDraftStore } from './draft-store.ts'
 

@@ -1,7 +1,7 @@
 // Device settings: language, colour scheme (overrides the system preference) and the send key.
 
 import { useT } from '../../i18n/index.ts'
-import { type ColorScheme, type Language, type SendKey, useSettings } from './settings-store.ts'
+import { type ColorScheme, type Language, type SendKey, useSettings } from '../../state/settings-store.ts'
 
 const SCHEMES: ColorScheme[] = ['system', 'light', 'dark']
 
