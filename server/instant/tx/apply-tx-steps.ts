@@ -4,7 +4,8 @@
 
 import { InstantError, validationFailed } from '../errors.ts'
 import type { Attr, Json } from '../model/types.ts'
-import { attrFromStep } from './attr-step.ts'
+import { applyAddAttr, applyChangeAttr } from './attr-steps.ts'
+import { checkRequiredAttrs } from './required-attrs.ts'
 import type { TxLog } from './tx-log.ts'
 import { checkValueType, deepMerge, isUuid } from './values.ts'
 
@@ -42,7 +43,7 @@ export function applyTxSteps(log: TxLog, steps: unknown, opts: TxOptions): TxOut
       if ((step as Step)[0] === op) applier.apply(step as Step, i)
     })
   }
-  applier.checkRequired()
+  checkRequiredAttrs(log.store, applier.outcome.touched.values())
   return applier.outcome
 }
 
@@ -85,12 +86,12 @@ class StepApplier {
         this.deleteEntity(step, i)
         break
       case 'add-attr':
-        this.addAttr(step, i)
+        applyAddAttr(this.log, step, i)
         break
       case 'update-attr':
       case 'delete-attr':
       case 'restore-attr':
-        this.changeAttr(step, i)
+        applyChangeAttr(this.log, step, i, this.opts.isAdmin)
         break
       case 'rule-params':
         this.ruleParams(step, i)
@@ -306,61 +307,10 @@ class StepApplier {
     for (const [childEtype, child] of cascade) this.deleteCascading(childEtype, child, seen)
   }
 
-  private addAttr(step: Step, i: number): void {
-    const attr = attrFromStep(step[1], i)
-    const existing = this.store.attrs.byId(attr.id)
-    if (existing) return
-    const [, etype, label] = attr['forward-identity']
-    if (this.store.attrs.byForward(etype, label)) {
-      throw validationFailed(`Attribute ${etype}.${label} already exists`, { input: ['tx-steps', i] })
-    }
-    this.log.putAttr(attr)
-  }
-
-  private changeAttr(step: Step, i: number): void {
-    if (!this.opts.isAdmin) {
-      throw new InstantError('permission-denied', `Only an admin may ${step[0]}`, { input: ['tx-steps', i] })
-    }
-    if (step[0] === 'update-attr') {
-      const patch = step[1] as Partial<Attr> & { id?: string }
-      const current = patch?.id ? this.store.attrs.byId(patch.id) : undefined
-      if (!current) throw validationFailed('update-attr: attribute not found', { input: ['tx-steps', i] })
-      this.log.putAttr(attrFromStep({ ...current, ...patch }, i))
-      return
-    }
-    if (step[0] === 'delete-attr') {
-      const attr = typeof step[1] === 'string' ? this.store.attrs.byId(step[1]) : undefined
-      if (!attr) return
-      for (const e of [...this.store.entitiesOf(attr['forward-identity'][1])]) {
-        for (const t of this.store.triplesOf(e, attr.id)) this.log.remove(t[0], t[1], t[2])
-      }
-      this.log.removeAttr(attr)
-      return
-    }
-    throw validationFailed('restore-attr is not supported by the local Instant server', {
-      input: ['tx-steps', i],
-    })
-  }
-
   private ruleParams(step: Step, i: number): void {
     const [, rawE, , params] = step
     const e = this.entity(rawE, i, false)
     if (!e || typeof params !== 'object' || params === null) return
     this.outcome.ruleParams.set(e, { ...this.outcome.ruleParams.get(e), ...(params as Record<string, Json>) })
-  }
-
-  /** Matches Instant's validate-required!: every live entity the tx touched has its required attrs. */
-  checkRequired(): void {
-    const missing: string[] = []
-    for (const { etype, e } of this.outcome.touched.values()) {
-      if (!this.store.hasEntity(etype, e)) continue
-      for (const attr of this.store.attrs.ofEtype(etype)) {
-        if (!attr['required?']) continue
-        const v = this.store.valueOf(e, attr.id)
-        if (v === undefined || v === null)
-          missing.push(`Missing required attribute \`${etype}/${attr['forward-identity'][2]}\`: ${e}`)
-      }
-    }
-    if (missing.length) throw validationFailed(missing.join('. '), { records: missing })
   }
 }
