@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { deflateSync } from 'node:zlib'
 
-// Must match theme_color in vite.config.ts and --brand in src/app/app.css.
+// Must match theme_color in vite.config.ts and --brand in src/app/theme.css.
 const BRAND = [0x0f, 0x76, 0x6e]
 const WHITE = [0xff, 0xff, 0xff]
 const SUPERSAMPLE = 4

@@ -3,7 +3,9 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'
-import './app/app.css'
+import './app/theme.css'
+import './app/shell.css'
+import './ui/primitives.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
