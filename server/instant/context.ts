@@ -1,10 +1,8 @@
 // Everything a transport needs to serve requests: the apps, users, rooms, refresher and limits,
 // and a factory for protocol sessions. Built once by server.ts.
 
-import type { AppDb } from './app/app-db.ts'
 import type { AppRegistry } from './app/app-registry.ts'
 import type { Users } from './auth/users.ts'
-import { InstantError } from './errors.ts'
 import type { Frame } from './protocol/frames.ts'
 import type { Rooms } from './protocol/rooms.ts'
 import { Session } from './protocol/session.ts'
@@ -42,14 +40,4 @@ export function newSession(ctx: ServerContext, send: (frames: Frame | Frame[]) =
     },
     send,
   )
-}
-
-export function requireApp(ctx: ServerContext, appId: unknown): AppDb {
-  const app = typeof appId === 'string' ? ctx.apps.get(appId.toLowerCase()) : undefined
-  if (!app)
-    throw new InstantError('record-not-found', `App not found: ${String(appId)}`, {
-      'record-type': 'app',
-      input: ['app-id'],
-    })
-  return app
 }

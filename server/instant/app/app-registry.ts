@@ -2,7 +2,7 @@
 // apps created for tests. Loads each app's store from SQLite on first use.
 
 import { randomUUID } from 'node:crypto'
-import { validationFailed } from '../errors.ts'
+import { InstantError, validationFailed } from '../errors.ts'
 import { attrsFromSchema, type SchemaJson, systemAttrs } from '../model/schema-attrs.ts'
 import { MemoryAttrIndex } from '../storage/attr-index.ts'
 import { MemoryStore } from '../storage/memory-store.ts'
@@ -77,4 +77,16 @@ function findDuplicateIdentity(
     seen.add(key)
   }
   return undefined
+}
+
+/** The app with this id; a record-not-found error (the client's "app" hint) otherwise. */
+export function requireApp(apps: AppRegistry, appId: unknown): AppDb {
+  const app = typeof appId === 'string' ? apps.get(appId.toLowerCase()) : undefined
+  if (!app) {
+    throw new InstantError('record-not-found', `App not found: ${String(appId)}`, {
+      'record-type': 'app',
+      input: ['app-id'],
+    })
+  }
+  return app
 }

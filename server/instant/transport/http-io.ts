@@ -20,6 +20,37 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text)
 }
 
+const KEEPALIVE_MS = 15_000
+
+/**
+ * Turns the response into a server-sent event stream: frames are written as `data:` lines, a comment
+ * keeps proxies from closing an idle stream, and `onClose` runs once when either side goes away.
+ */
+export function openEventStream(
+  req: IncomingMessage,
+  res: ServerResponse,
+  onClose: () => void,
+): (frames: unknown) => void {
+  res.writeHead(200, {
+    ...CORS_HEADERS,
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  })
+  const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS)
+  let closed = false
+  const close = () => {
+    if (closed) return
+    closed = true
+    clearInterval(keepalive)
+    onClose()
+  }
+  req.on('close', close)
+  res.on('error', close)
+  return (frames) => res.write(`data: ${JSON.stringify(frames)}\n\n`)
+}
+
 export function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []

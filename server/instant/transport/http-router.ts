@@ -2,10 +2,11 @@
 // static app. Errors from any route are converted once, in sendError.
 
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { adminApp } from '../admin/admin-actor.ts'
 import type { ServerContext } from '../context.ts'
 import { InstantError } from '../errors.ts'
 import { CORS_HEADERS, sendError, sendJson } from './http-io.ts'
-import { adminApp, handleAdminAuth } from './routes/admin-auth.ts'
+import { handleAdminAuth } from './routes/admin-auth.ts'
 import { handleAdminQuery, handleAdminSubscribe, handleAdminTransact } from './routes/admin-data.ts'
 import { handleEphemeralApp } from './routes/dash.ts'
 import { handleRuntimeAuth } from './routes/runtime-auth.ts'

@@ -5,9 +5,8 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { newSession, type ServerContext } from '../context.ts'
 import { InstantError } from '../errors.ts'
-import type { Frame } from '../protocol/frames.ts'
 import type { Session } from '../protocol/session.ts'
-import { CORS_HEADERS, readJson, sendJson } from './http-io.ts'
+import { openEventStream, readJson, sendJson } from './http-io.ts'
 
 interface SseSession {
   session: Session
@@ -15,7 +14,6 @@ interface SseSession {
 }
 
 const MACHINE_ID = randomUUID()
-const KEEPALIVE_MS = 15_000
 
 export class SseTransport {
   private sessions = new Map<string, SseSession>()
@@ -23,26 +21,16 @@ export class SseTransport {
   constructor(private ctx: ServerContext) {}
 
   open(req: IncomingMessage, res: ServerResponse): void {
-    res.writeHead(200, {
-      ...CORS_HEADERS,
-      'content-type': 'text/event-stream',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
+    let session: Session | undefined
+    const write = openEventStream(req, res, () => {
+      if (!session) return
+      this.sessions.delete(session.id)
+      session.close()
     })
-    const write = (frames: Frame | Frame[]) => res.write(`data: ${JSON.stringify(frames)}\n\n`)
-    const session = newSession(this.ctx, write)
+    session = newSession(this.ctx, write)
     const token = randomUUID()
     this.sessions.set(session.id, { session, token })
     write({ op: 'sse-init', 'machine-id': MACHINE_ID, 'session-id': session.id, 'sse-token': token })
-    const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS)
-    const close = () => {
-      clearInterval(keepalive)
-      this.sessions.delete(session.id)
-      session.close()
-    }
-    req.on('close', close)
-    res.on('error', close)
   }
 
   async post(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,18 +1,12 @@
 // `init`: binds the session to an app and a user (by refresh token) and answers `init-ok` with attrs.
 
+import { requireApp } from '../../app/app-registry.ts'
 import { InstantError } from '../../errors.ts'
 import type { Frame } from '../frames.ts'
 import type { Session } from '../session.ts'
 
 export function handleInit(session: Session, frame: Frame): void {
-  const appId = frame['app-id']
-  const app = typeof appId === 'string' ? session.deps.apps.get(appId.toLowerCase()) : undefined
-  if (!app) {
-    throw new InstantError('record-not-found', `App not found: ${String(appId)}`, {
-      'record-type': 'app',
-      input: ['app-id'],
-    })
-  }
+  const app = requireApp(session.deps.apps, frame['app-id'])
   const token = frame['refresh-token']
   let user = null
   if (token !== undefined && token !== null) {

@@ -1,32 +1,13 @@
 // Admin-token checks and the admin SDK's auth endpoints (/admin/magic_code, refresh_tokens, users…).
 
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { adminApp } from '../../admin/admin-actor.ts'
 import type { AppDb } from '../../app/app-db.ts'
 import type { User } from '../../auth/users.ts'
-import { requireApp, type ServerContext } from '../../context.ts'
+import type { ServerContext } from '../../context.ts'
 import { InstantError } from '../../errors.ts'
 import { isUuid } from '../../tx/values.ts'
 import { readJson, sendJson } from '../http-io.ts'
-
-/** The app whose admin token the request carries; 401 without a token, 403 with a wrong one. */
-export function adminApp(ctx: ServerContext, req: IncomingMessage, url: URL): AppDb {
-  const appId = req.headers['app-id'] ?? url.searchParams.get('app_id')
-  const app = requireApp(ctx, Array.isArray(appId) ? appId[0] : appId)
-  const auth = req.headers.authorization
-  const token = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length).trim() : undefined
-  if (!token) {
-    throw new InstantError(
-      'unauthorized',
-      'Missing admin token: send "authorization: Bearer <admin token>"',
-      {},
-      401,
-    )
-  }
-  if (token !== app.row.adminToken) {
-    throw new InstantError('permission-denied', 'The admin token is not valid for this app', {}, 403)
-  }
-  return app
-}
 
 function findUser(ctx: ServerContext, app: AppDb, q: Record<string, unknown>): User | undefined {
   if (typeof q.email === 'string') return ctx.users.byEmail(app, q.email)

@@ -5,10 +5,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { adminSession } from '../../admin/admin-actor.ts'
 import { adminOpsToTxSteps } from '../../admin/admin-steps.ts'
 import { resultTree, resultTreeWithPageInfo } from '../../admin/result-tree.ts'
-import { newSession, type ServerContext } from '../../context.ts'
+import type { ServerContext } from '../../context.ts'
 import { InstantError } from '../../errors.ts'
 import type { Frame } from '../../protocol/frames.ts'
-import { CORS_HEADERS, readJson, sendJson } from '../http-io.ts'
+import { openEventStream, readJson, sendJson } from '../http-io.ts'
 
 export async function handleAdminTransact(
   ctx: ServerContext,
@@ -50,7 +50,8 @@ export async function handleAdminSubscribe(
   res: ServerResponse,
   url: URL,
 ) {
-  const { session, app } = adminSession(ctx, req, url)
+  let onFrames: (frames: Frame | Frame[]) => void = () => {}
+  const { session, app } = adminSession(ctx, req, url, (frames) => onFrames(frames))
   const body = await readJson(req, ctx.limits.maxFrameBytes)
   const q = body.query
   if (!q || typeof q !== 'object' || Array.isArray(q)) {
@@ -58,39 +59,23 @@ export async function handleAdminSubscribe(
   }
   const inference = body['inference?'] === true
   const query = q as Record<string, unknown>
-  res.writeHead(200, {
-    ...CORS_HEADERS,
-    'content-type': 'text/event-stream',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-  })
-  const write = (frame: Frame) => res.write(`data: ${JSON.stringify(frame)}\n\n`)
+  const write = openEventStream(req, res, () => session.close())
   write({ op: 'sse-init', 'machine-id': app.id, 'session-id': session.id })
   // The session's own frames carry triples; replace each result with the tree the admin SDK expects.
-  const stream = newSession(ctx, (frames) => {
+  onFrames = (frames) => {
     for (const f of Array.isArray(frames) ? frames : [frames]) {
-      if (f.op === 'add-query-ok' || f.op === 'refresh-ok') {
-        const result = resultTreeWithPageInfo(stream, query, inference)
-        if (f.op === 'add-query-ok')
-          write({ op: 'add-query-ok', q: query, result: result.data, 'result-meta': result.meta })
-        else
-          write({
-            op: 'refresh-ok',
-            computations: [
-              { 'instaql-query': query, 'instaql-result': result.data, 'result-meta': result.meta },
-            ],
-          })
-      } else if (f.op === 'error') write(f)
+      if (f.op === 'error') write(f)
+      if (f.op !== 'add-query-ok' && f.op !== 'refresh-ok') continue
+      const { data, meta } = resultTreeWithPageInfo(session, query, inference)
+      if (f.op === 'add-query-ok') write({ op: 'add-query-ok', q: query, result: data, 'result-meta': meta })
+      else {
+        write({
+          op: 'refresh-ok',
+          computations: [{ 'instaql-query': query, 'instaql-result': data, 'result-meta': meta }],
+        })
+      }
     }
-  })
-  stream.app = session.app
-  stream.user = session.user
-  stream.isAdmin = session.isAdmin
-  ctx.refresher.attach(stream)
-  const keepalive = setInterval(() => res.write(': keepalive\n\n'), 15_000)
-  req.on('close', () => {
-    clearInterval(keepalive)
-    stream.close()
-  })
-  stream.receive(JSON.stringify({ op: 'add-query', q: query, 'client-event-id': session.id }))
+  }
+  ctx.refresher.attach(session)
+  session.receive(JSON.stringify({ op: 'add-query', q: query, 'client-event-id': session.id }))
 }

@@ -1,7 +1,8 @@
 // The browser client's auth endpoints under /runtime (authAPI.ts): guest, magic code, refresh token, sign-out.
 
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { requireApp, type ServerContext } from '../../context.ts'
+import { requireApp } from '../../app/app-registry.ts'
+import type { ServerContext } from '../../context.ts'
 import { InstantError } from '../../errors.ts'
 import { readJson, sendJson } from '../http-io.ts'
 
@@ -14,16 +15,16 @@ export async function handleRuntimeAuth(
   const body = await readJson(req, ctx.limits.maxFrameBytes)
   switch (path) {
     case '/runtime/auth/sign_in_guest': {
-      const app = requireApp(ctx, body['app-id'])
+      const app = requireApp(ctx.apps, body['app-id'])
       return sendJson(res, 200, { user: ctx.users.signInGuest(app, body['extra-fields']) })
     }
     case '/runtime/auth/send_magic_code': {
-      const app = requireApp(ctx, body['app-id'])
+      const app = requireApp(ctx.apps, body['app-id'])
       ctx.users.sendMagicCode(app, body.email)
       return sendJson(res, 200, { sent: true })
     }
     case '/runtime/auth/verify_magic_code': {
-      const app = requireApp(ctx, body['app-id'])
+      const app = requireApp(ctx.apps, body['app-id'])
       const { user, created } = ctx.users.verifyMagicCode(app, {
         email: body.email,
         code: body.code,
@@ -33,7 +34,7 @@ export async function handleRuntimeAuth(
       return sendJson(res, 200, { user, created })
     }
     case '/runtime/auth/verify_refresh_token': {
-      const app = requireApp(ctx, body['app-id'])
+      const app = requireApp(ctx.apps, body['app-id'])
       const user = ctx.users.byToken(app, body['refresh-token'])
       if (!user)
         throw new InstantError('record-not-found', 'Record not found: app-user', {
@@ -42,7 +43,7 @@ export async function handleRuntimeAuth(
       return sendJson(res, 200, { user: { ...user, refresh_token: body['refresh-token'] } })
     }
     case '/runtime/signout': {
-      const app = requireApp(ctx, body.app_id)
+      const app = requireApp(ctx.apps, body.app_id)
       ctx.users.signOut(app, body.refresh_token)
       return sendJson(res, 200, {})
     }
