@@ -64,11 +64,13 @@ export class AppDb {
     const log = new TxLog(this.store)
     let outcome: TxOutcome
     let txId: number
+    let attrsChanged: boolean
     try {
       outcome = applyTxSteps(log, steps, { now: this.txTime(), isAdmin: opts.isAdmin, newId: randomUUID })
       opts.check?.(log, outcome)
       const { added, removed } = log.netTriples()
       const { put, removed: attrsRemoved } = log.changedAttrs()
+      attrsChanged = put.length + attrsRemoved.length > 0
       txId = this.storage.commit(this.id, { added, removed, attrsPut: put, attrsRemoved })
     } catch (err) {
       log.undo()
@@ -78,7 +80,7 @@ export class AppDb {
       app: this,
       txId,
       etypes: changedEtypes(this.store, log),
-      attrsChanged: log.changedAttrs().put.length + log.changedAttrs().removed.length > 0,
+      attrsChanged,
       outcome,
     }
     for (const listener of this.listeners) listener(commit)

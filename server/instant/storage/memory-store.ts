@@ -62,14 +62,6 @@ export class MemoryStore implements TripleStore {
     return this.eav.get(e)?.get(a)?.has(valueKey(v)) ?? false
   }
 
-  get(e: string, a: string, v: Json): Triple | undefined {
-    return this.eav.get(e)?.get(a)?.get(valueKey(v))
-  }
-
-  entityCount(): number {
-    return this.eav.size
-  }
-
   /** Inserts a triple; an identical (e, a, v) is replaced. */
   add(triple: Triple): void {
     const [e, a, v] = triple

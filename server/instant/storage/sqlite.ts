@@ -38,6 +38,8 @@ const MIGRATIONS = [
 
 export class SqliteStorage {
   private db: Database.Database
+  // The tx counter, kept in memory because every add-query reports it; SQLite has the durable copy.
+  private txId: number
   private stmts
 
   constructor(file: string) {
@@ -48,9 +50,10 @@ export class SqliteStorage {
     this.db.pragma('synchronous = FULL')
     this.db.pragma('foreign_keys = ON')
     this.migrate()
-    if (!this.db.prepare("SELECT 1 FROM meta WHERE key = 'tx_id'").get()) {
-      this.db.prepare("INSERT INTO meta (key, value) VALUES ('tx_id', ?)").run(String(Date.now()))
-    }
+    const stored = this.db.prepare("SELECT value FROM meta WHERE key = 'tx_id'").get() as
+      | { value: string }
+      | undefined
+    this.txId = stored ? Number(stored.value) : Date.now()
     this.stmts = {
       insertTriple: this.db.prepare(
         'INSERT OR REPLACE INTO triples (app_id, e, a, v, t) VALUES (?, ?, ?, ?, ?)',
@@ -58,7 +61,6 @@ export class SqliteStorage {
       deleteTriple: this.db.prepare('DELETE FROM triples WHERE app_id = ? AND e = ? AND a = ? AND v = ?'),
       putAttr: this.db.prepare('INSERT OR REPLACE INTO attrs (app_id, id, data) VALUES (?, ?, ?)'),
       deleteAttr: this.db.prepare('DELETE FROM attrs WHERE app_id = ? AND id = ?'),
-      getMeta: this.db.prepare('SELECT value FROM meta WHERE key = ?'),
       setMeta: this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
     }
   }
@@ -127,30 +129,21 @@ export class SqliteStorage {
 
   /** The last tx id handed out (seeded from the clock so a wiped server never goes below old caches). */
   lastTxId(): number {
-    const row = this.stmts.getMeta.get('tx_id') as { value: string } | undefined
-    return Number(row?.value ?? 0)
+    return this.txId
   }
 
   /** Persists one transaction atomically and durably; returns its tx id. */
   commit(appId: string, write: TxWrite): number {
-    return this.db.transaction(() => {
-      const txId = this.lastTxId() + 1
+    const txId = this.txId + 1
+    this.db.transaction(() => {
       this.stmts.setMeta.run('tx_id', String(txId))
       for (const a of write.attrsPut) this.stmts.putAttr.run(appId, a.id, JSON.stringify(a))
       for (const a of write.attrsRemoved) this.stmts.deleteAttr.run(appId, a.id)
       for (const [e, a, v] of write.removed) this.stmts.deleteTriple.run(appId, e, a, JSON.stringify(v))
       for (const [e, a, v, t] of write.added) this.stmts.insertTriple.run(appId, e, a, JSON.stringify(v), t)
-      return txId
     })()
-  }
-
-  deleteApp(appId: string): void {
-    this.db.transaction(() => {
-      for (const table of ['triples', 'attrs', 'refresh_tokens', 'magic_codes']) {
-        this.db.prepare(`DELETE FROM ${table} WHERE app_id = ?`).run(appId)
-      }
-      this.db.prepare('DELETE FROM apps WHERE id = ?').run(appId)
-    })()
+    this.txId = txId
+    return txId
   }
 
   addRefreshToken(appId: string, token: string, userId: string, now: number): void {
