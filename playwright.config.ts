@@ -5,12 +5,11 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
-// @ts-expect-error: plain ESM helper without types
 import { CHROMIUM_ARGS, findChromium } from './scripts/browser.mjs'
 
 const port = Number(process.env.E2E_PORT ?? 4310)
-const { executablePath } = (await findChromium({ install: false })) as { executablePath?: string }
-const launchOptions = { args: CHROMIUM_ARGS as string[], ...(executablePath ? { executablePath } : {}) }
+const { executablePath } = await findChromium({ install: false })
+const launchOptions = { args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) }
 // Set once in the runner and inherited by the workers, so tests can read the admin token from it.
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'eduhu-e2e-'))
 const dataDir = process.env.E2E_DATA_DIR

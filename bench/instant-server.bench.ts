@@ -2,12 +2,12 @@
 // refresh fan-out latency (p50/p95) to 1, 10 and 50 subscribed sessions. The server runs in its own
 // process, as in production, so client work does not share its event loop.
 
-import { type ChildProcess, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { WebSocket } from 'ws'
+import { freePort, startServerProcess } from '../server/instant/conformance/server-process.ts'
 
 interface Frame {
   op: string
@@ -17,6 +17,9 @@ interface Frame {
 class RawClient {
   private waiters: ((f: Frame) => boolean)[] = []
   onFrame: (f: Frame) => void = () => {}
+
+  /** The attrs from this session's init-ok. */
+  attrs: { id: string; 'forward-identity': [string, string, string] }[] = []
 
   private constructor(private ws: WebSocket) {
     ws.on('message', (data) => {
@@ -35,7 +38,11 @@ class RawClient {
       ws.once('error', reject)
     })
     const c = new RawClient(ws)
-    await c.request({ op: 'init', 'app-id': appId, versions: { '@instantdb/core': 'v1.0.67' } }, 'init-ok')
+    const init = await c.request(
+      { op: 'init', 'app-id': appId, versions: { '@instantdb/core': 'v1.0.67' } },
+      'init-ok',
+    )
+    c.attrs = init.attrs as RawClient['attrs']
     return c
   }
 
@@ -57,28 +64,6 @@ class RawClient {
   }
 }
 
-async function startServer(): Promise<{ url: string; proc: ChildProcess; dir: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'instant-bench-'))
-  const port = 20000 + Math.floor(Math.random() * 20000)
-  const proc = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'server/instant/main.ts', '--port', String(port), '--data-dir', dir],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, INSTANT_LOCAL_LOG: 'warn' },
-    },
-  )
-  const url = `http://127.0.0.1:${port}`
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${url}/health`)).ok) return { url, proc, dir }
-    } catch {}
-    await new Promise((r) => setTimeout(r, 50))
-  }
-  proc.kill()
-  throw new Error('bench server did not start')
-}
-
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
@@ -87,7 +72,9 @@ function percentile(values: number[], p: number): number {
 const round = (x: number) => Math.round(x * 100) / 100
 
 export async function benchInstantServer(): Promise<Record<string, unknown>> {
-  const { url, proc, dir } = await startServer()
+  const dir = mkdtempSync(join(tmpdir(), 'instant-bench-'))
+  const server = await startServerProcess(dir, await freePort())
+  const url = server.url
   try {
     const res = await fetch(`${url}/dash/apps/ephemeral`, {
       method: 'POST',
@@ -109,8 +96,7 @@ export async function benchInstantServer(): Promise<Record<string, unknown>> {
     })
     const { app } = (await res.json()) as { app: { id: string } }
     const writer = await RawClient.connect(url, app.id)
-    const init = await writer.request({ op: 'init', 'app-id': app.id }, 'init-ok')
-    const attrs = init.attrs as { id: string; 'forward-identity': [string, string, string] }[]
+    const attrs = writer.attrs
     const attr = (label: string) =>
       attrs.find((a) => a['forward-identity'][1] === 'items' && a['forward-identity'][2] === label)!.id
     const idAttr = attr('id')
@@ -203,7 +189,7 @@ export async function benchInstantServer(): Promise<Record<string, unknown>> {
       refresh_fanout_latency: fanout,
     }
   } finally {
-    proc.kill('SIGTERM')
+    await server.kill('SIGTERM')
     rmSync(dir, { recursive: true, force: true })
   }
 }

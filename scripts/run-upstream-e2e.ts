@@ -7,13 +7,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startInstantServer } from '../server/instant/server.ts'
 import { createLogger } from '../server/instant/shared/log.ts'
-// @ts-expect-error: plain ESM helper without types
 import { findChromium } from './browser.mjs'
 
 async function main(): Promise<number> {
   const json = process.argv.find((a) => a.startsWith('--json='))?.slice('--json='.length)
   const rest = process.argv.slice(2).filter((a) => !a.startsWith('--json='))
-  const browser = (await findChromium()) as { executablePath?: string }
+  const browser = await findChromium()
   const dataDir = mkdtempSync(join(tmpdir(), 'instant-upstream-'))
   const server = await startInstantServer({ dataDir, port: 0, log: createLogger('warn') })
   process.stdout.write(`local Instant server for upstream e2e at ${server.url}\n`)
