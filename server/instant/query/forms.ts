@@ -2,12 +2,13 @@
 // real server's coerce-option-map! does (instaql.clj). Knows attrs only to name each child's etype.
 
 import type { AttrIndex } from '../model/triple-store.ts'
-import type { Cursor } from '../model/types.ts'
 import { invalidQuery, isPlainObject, jsonOf, type QueryErrorSite } from './invalid-query.ts'
 import { cursorOf, flag, given, orderOf, positiveInt } from './option-values.ts'
+import type { PageOptions } from './page-window.ts'
 import type { Direction } from './sort-order.ts'
 
-export interface Form {
+/** A form's window options (PageOptions: limit — from limit, first or last, at most one — offset, cursors). */
+export interface Form extends PageOptions {
   /** The key in the query: the etype at the top level, a link label below it. */
   label: string
   /** undefined when a child label names no link: such a form yields nothing (client: AttrNotFound). */
@@ -16,14 +17,6 @@ export interface Form {
   site: QueryErrorSite
   where?: Record<string, unknown>
   order?: { key: string; direction: Direction }
-  /** limit, first or last (at most one is allowed). */
-  limit?: number
-  last: boolean
-  offset?: number
-  after?: Cursor
-  afterInclusive: boolean
-  before?: Cursor
-  beforeInclusive: boolean
   fields?: string[]
   /** Any of limit/first/last/offset/after/before/order: the real server then pages and sends page-info. */
   paginated: boolean
