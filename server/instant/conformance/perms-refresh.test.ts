@@ -1,5 +1,6 @@
-// A live query refreshes when a write to another etype changes what its user may see: here a
-// conversation is handed to the watcher, and its messages appear without any message changing.
+// Rules across clients: a live query refreshes when a write to another etype changes what its user
+// may see (a conversation handed to the watcher shows its messages without any message changing), and
+// admin queries made as a user (asUser by e-mail or token) see only what that user may see.
 
 import { init as initAdmin } from '@instantdb/admin'
 import { i, id } from '@instantdb/core'
@@ -70,4 +71,28 @@ it('shows messages once their conversation is linked to the watching user', asyn
   await eventually(() => (texts?.length ? true : undefined))
   expect(texts).toEqual(['Hallo'])
   db.shutdown()
+})
+
+it('applies the rules to admin queries made as a user, by e-mail or by token', async () => {
+  const admin = initAdmin({ appId: app.id, adminToken: app.adminToken, apiURI: server.url, schema })
+  const ownerToken = await admin.auth.createToken({ email: 'owner@schule.example' })
+  const owner = await admin.auth.verifyToken(ownerToken)
+  const conv = id()
+  await admin.transact(
+    admin.tx.conversations[conv]!.update({ title: 'Nur für mich' }).link({ owner: owner.id }),
+  )
+
+  const asOwner = await admin.asUser({ email: 'owner@schule.example' }).query({ conversations: {} })
+  expect(asOwner.conversations.map((c) => c.title)).toEqual(['Nur für mich'])
+  const byToken = await admin
+    .asUser({ token: ownerToken })
+    .query({ conversations: { $: { where: { id: conv } } } })
+  expect(byToken.conversations).toHaveLength(1)
+  const strangerToken = await admin.auth.createToken({ email: 'stranger@schule.example' })
+  const asStranger = await admin
+    .asUser({ token: strangerToken })
+    .query({ conversations: { $: { where: { id: conv } } } })
+  expect(asStranger.conversations).toEqual([])
+  const asAdmin = await admin.query({ conversations: { $: { where: { id: conv } } } })
+  expect(asAdmin.conversations).toHaveLength(1)
 })
