@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
 
 const reports = join('node_modules', '.tmp', 'test-reports')
 rmSync(reports, { recursive: true, force: true })
@@ -28,17 +29,20 @@ const stages = [
       `--outputFile.json=${reports}/vitest.json`,
     ],
     report: () => vitestCounts(`${reports}/vitest.json`),
+    failures: () => vitestFailures(`${reports}/vitest.json`),
   },
   {
     name: 'upstream @instantdb/core e2e (vitest browser)',
     cmd: [node, '--import', 'tsx', 'scripts/run-upstream-e2e.ts', `--json=${reports}/upstream.json`],
     report: () => vitestCounts(`${reports}/upstream.json`),
+    failures: () => vitestFailures(`${reports}/upstream.json`),
   },
   {
     name: 'e2e (Playwright)',
     cmd: [node, 'scripts/run-playwright.mjs'],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright.json` },
     report: () => playwrightCounts(`${reports}/playwright.json`),
+    failures: () => playwrightFailures(`${reports}/playwright.json`),
   },
 ]
 
@@ -58,6 +62,37 @@ function playwrightCounts(file) {
   return { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0), skipped: s.skipped ?? 0 }
 }
 
+// CI shows only the end of the output: the summary repeats what failed and why, briefly.
+const brief = (text) => stripVTControlCharacters(String(text ?? '')).slice(0, 700)
+
+function vitestFailures(file) {
+  if (!existsSync(file)) return []
+  const out = []
+  for (const f of JSON.parse(readFileSync(file, 'utf8')).testResults ?? []) {
+    // A file can fail without a failing test: a hook, an import, an unhandled error.
+    if (f.status === 'failed' && f.message) out.push(`${f.name}: ${brief(f.message)}`)
+    for (const t of f.assertionResults ?? [])
+      if (t.status === 'failed') out.push(`${t.fullName}: ${brief(t.failureMessages?.join('\n'))}`)
+  }
+  return out
+}
+
+function playwrightFailures(file) {
+  if (!existsSync(file)) return []
+  const out = []
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests ?? [])
+        if (t.status === 'unexpected' || t.status === 'flaky') {
+          const error = t.results?.find((r) => r.error)?.error
+          out.push(`[${t.projectName}] ${spec.file}: ${spec.title}: ${brief(error?.message)}`)
+        }
+    for (const child of suite.suites ?? []) walk(child)
+  }
+  for (const suite of JSON.parse(readFileSync(file, 'utf8')).suites ?? []) walk(suite)
+  return out
+}
+
 const results = []
 for (const stage of stages) {
   const started = Date.now()
@@ -67,7 +102,13 @@ for (const stage of stages) {
     env: { ...process.env, ...stage.env },
   })
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
-  results.push({ name: stage.name, ok: run.status === 0, seconds, counts: stage.report?.() })
+  results.push({
+    name: stage.name,
+    ok: run.status === 0,
+    seconds,
+    counts: stage.report?.(),
+    failures: run.status === 0 ? [] : (stage.failures?.() ?? []),
+  })
 }
 
 let passed = 0
@@ -85,6 +126,7 @@ for (const r of results) {
     skipped += r.counts.skipped
   }
   if (!r.ok && !(r.counts?.failed > 0)) failed += 1
+  for (const f of r.failures.slice(0, 10)) process.stdout.write(`     - ${f}\n`)
 }
 process.stdout.write(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`)
 process.exit(results.every((r) => r.ok) ? 0 : 1)

@@ -62,10 +62,15 @@ export async function eventually<T>(check: () => T | undefined, timeoutMs = 5000
   }
 }
 
-/** Resolves once the client's connection reached `authenticated` (until then transact only enqueues). */
+/**
+ * Resolves once the client's connection is `authenticated` (until then transact only enqueues).
+ * The status callback reports changes only, so a client that is already connected is checked first.
+ */
 export function authenticated(db: {
   subscribeConnectionStatus(cb: (s: string) => void): () => void
 }): Promise<void> {
+  const current = (db as { _reactor?: { status?: string } })._reactor?.status
+  if (current === 'authenticated') return Promise.resolve()
   return new Promise((resolve) => {
     const off = db.subscribeConnectionStatus((s) => {
       if (s === 'authenticated') {

@@ -43,5 +43,14 @@ export function nodeClient<S extends AnySchema>(opts: NodeClientOptions<S>): Ins
     __extraDedupeKey: `node-client-${++clientCount}`,
     __adminToken: opts.adminToken,
   }
-  return init(config as unknown as InstantConfig<S, false>, InMemoryStorage, AlwaysOnline, {}, EventSource)
+  // Each Node client stands for its own device. In a browser only tabs of one profile share the
+  // client's '@instantdb' BroadcastChannel; in one Node process every client would, and each
+  // sign-in would make all other clients reconnect and fail their in-flight transactions.
+  const shared = g.BroadcastChannel
+  g.BroadcastChannel = undefined
+  try {
+    return init(config as unknown as InstantConfig<S, false>, InMemoryStorage, AlwaysOnline, {}, EventSource)
+  } finally {
+    g.BroadcastChannel = shared
+  }
 }

@@ -45,10 +45,7 @@ async function tokenFor(email: string): Promise<string> {
   return ((await res.json()) as { user: { refresh_token: string } }).user.refresh_token
 }
 
-/**
- * A client signed in with `token`. Sign-ins happen only here, in beforeAll: every sign-in is
- * broadcast to all clients of the app in this process, which then drop their in-flight requests.
- */
+/** A client signed in with `token`, once its session carries the user. */
 async function signedIn(token: string, withSchema = true): Promise<Db> {
   const db = nodeClient({ appId: LOCAL_APP_ID, url: server.url, schema: withSchema ? schema : undefined })
   const { user } = await db.auth.signInWithToken(token)
@@ -220,7 +217,6 @@ describe('rules beyond ownership', () => {
 
   test("a client's own sign-up follows $users.allow.create (upstream: only that rule, no $default)", async () => {
     const signupOpen = rules.$users.allow.create !== 'false'
-    // Last test: an accepted sign-up would be broadcast to the other clients.
     const db = nodeClient({ appId: LOCAL_APP_ID, url: server.url, schema })
     const guest = db.auth.signInAsGuest()
     if (signupOpen) await expect(guest).resolves.toBeDefined()
