@@ -9,6 +9,7 @@ import schema, { type AppSchema } from '../../../instant.schema.ts'
 import { LOCAL_APP_ID } from '../local-app.ts'
 import { authenticated, startTestServer, type TestServer } from './harness.ts'
 import { nodeClient } from './node-client.ts'
+import { refreshTokenFor, signedInClient } from './project-users.ts'
 
 type Db = InstantCoreDatabase<AppSchema, false>
 type Chunk = {
@@ -32,41 +33,17 @@ const tx = (db: Db, etype: string, eid: string) =>
 const transact = (db: Db, chunks: Chunk | Chunk[]) => db.transact(chunks as never)
 const now = () => Date.now()
 
-async function tokenFor(email: string): Promise<string> {
-  const res = await fetch(`${server.url}/admin/refresh_tokens`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'app-id': LOCAL_APP_ID,
-      authorization: `Bearer ${server.server.localApp!.row.adminToken}`,
-    },
-    body: JSON.stringify({ email }),
-  })
-  return ((await res.json()) as { user: { refresh_token: string } }).user.refresh_token
-}
-
-/** A client signed in with `token`, once its session carries the user. */
-async function signedIn(token: string, withSchema = true): Promise<Db> {
-  const db = nodeClient({ appId: LOCAL_APP_ID, url: server.url, schema: withSchema ? schema : undefined })
-  const { user } = await db.auth.signInWithToken(token)
-  // The session carries the user once the user's own $users row is visible.
-  for (let k = 0; k < 100; k++) {
-    const { data } = await db.queryOnce({ $users: { $: { where: { id: user.id } } } })
-    if (data.$users.length === 1) return db
-  }
-  throw new Error('sign-in did not reach the session')
-}
-
 beforeAll(async () => {
   server = await startTestServer(undefined, { projectApp: true })
   const app = server.server.localApp!
   admin = nodeClient({ appId: LOCAL_APP_ID, url: server.url, schema, adminToken: app.row.adminToken })
-  const ownerToken = await tokenFor('owner@schule.de')
-  dbs.owner = await signedIn(ownerToken)
-  bareOwner = await signedIn(ownerToken, false)
-  dbs.other = await signedIn(await tokenFor('other@schule.de'))
+  const ownerToken = await refreshTokenFor(server, 'owner@schule.de')
+  dbs.owner = await signedInClient(server, ownerToken)
+  bareOwner = await signedInClient(server, ownerToken, false)
+  dbs.other = await signedInClient(server, await refreshTokenFor(server, 'other@schule.de'))
   // A guest as the admin SDK's sign-in makes one: the project's rules refuse client sign-ups.
-  dbs.guest = await signedIn(
+  dbs.guest = await signedInClient(
+    server,
     server.server.ctx.users.signInGuest(app, null, { skipPermCheck: true }).refresh_token!,
   )
   dbs.nobody = nodeClient({ appId: LOCAL_APP_ID, url: server.url, schema })

@@ -10,12 +10,15 @@ export interface Logger {
   error(msg: string, data?: Record<string, unknown>): void
 }
 
-export function createLogger(level: Level = (process.env.INSTANT_LOCAL_LOG as Level) || 'info'): Logger {
+export function createLogger(
+  level: Level = (process.env.INSTANT_LOCAL_LOG as Level) || 'info',
+  name = 'instant',
+): Logger {
   const min = ORDER[level] ?? ORDER.info
   const write = (l: Level) => (msg: string, data?: Record<string, unknown>) => {
     if (ORDER[l] < min) return
     const extra = data ? ` ${JSON.stringify(data)}` : ''
-    process.stderr.write(`[instant ${l}] ${msg}${extra}\n`)
+    process.stderr.write(`[${name} ${l}] ${msg}${extra}\n`)
   }
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') }
 }

@@ -1,0 +1,43 @@
+// Claims a pending request (a user message with status 'pending') by answering it: one transaction
+// marks the request 'done' and creates the streaming reply as its child, so a request is answered once
+// and every device sees the reply appear. The conversation's active leaf moves to the reply only if
+// it still points at the request (the teacher may have switched branches meanwhile).
+
+import { id } from '@instantdb/admin'
+import type { AdminDb } from './admin-db.ts'
+
+export interface PendingRequest {
+  id: string
+  text: string
+  createdAt: number
+  conversationId: string
+  /** The conversation's active leaf when the request was seen. */
+  activeMessageId: string | undefined
+}
+
+export interface ClaimedReply {
+  replyId: string
+  createdAt: number
+}
+
+export async function claimReply(db: AdminDb, req: PendingRequest, model: string): Promise<ClaimedReply> {
+  const replyId = id()
+  // Strictly after the request, even if this machine's clock is behind the teacher's.
+  const createdAt = Math.max(Date.now(), req.createdAt + 1)
+  const chunks = [
+    db.tx.messages[req.id]!.update({ status: 'done', updatedAt: createdAt }, { upsert: false }),
+    db.tx.messages[replyId]!.create({
+      role: 'assistant',
+      text: '',
+      status: 'streaming',
+      createdAt,
+      updatedAt: createdAt,
+      model,
+    }).link({ conversation: req.conversationId, parent: req.id }),
+    db.tx.conversations[req.conversationId]!.update({ updatedAt: createdAt }, { upsert: false }),
+  ]
+  if (req.activeMessageId === req.id)
+    chunks.push(db.tx.conversations[req.conversationId]!.link({ activeMessage: replyId }))
+  await db.transact(chunks)
+  return { replyId, createdAt }
+}

@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest'
+import { describeModel, readAssistantConfig } from './config.ts'
+
+describe('readAssistantConfig', () => {
+  test('no model configured is no assistant', () => {
+    expect(readAssistantConfig({})).toBeNull()
+  })
+
+  test('reads a model with defaults and trims the URL', () => {
+    const c = readAssistantConfig({
+      ASSISTANT_API_URL: 'http://localhost:11434/v1/',
+      ASSISTANT_MODEL: 'llama3',
+    })!
+    expect(c).toMatchObject({
+      apiUrl: 'http://localhost:11434/v1',
+      model: 'llama3',
+      apiKey: undefined,
+      concurrency: 4,
+    })
+    expect(describeModel(c)).toBe('llama3 at http://localhost:11434/v1')
+  })
+
+  test('never shows the key', () => {
+    const c = readAssistantConfig({
+      ASSISTANT_API_URL: 'https://api.x/v1',
+      ASSISTANT_MODEL: 'm',
+      ASSISTANT_API_KEY: 'sk-secret',
+    })!
+    expect(describeModel(c)).not.toContain('sk-secret')
+  })
+
+  test.each([
+    [{ ASSISTANT_MODEL: 'm' }, /ASSISTANT_API_URL is not/],
+    [{ ASSISTANT_API_URL: 'https://api.x/v1' }, /ASSISTANT_MODEL is not/],
+    [{ ASSISTANT_API_URL: 'api.x', ASSISTANT_MODEL: 'm' }, /not a URL/],
+    [{ ASSISTANT_API_URL: 'ftp://api.x', ASSISTANT_MODEL: 'm' }, /http\(s\)/],
+    [
+      { ASSISTANT_API_URL: 'https://api.x', ASSISTANT_MODEL: 'm', ASSISTANT_CONCURRENCY: '0' },
+      /ASSISTANT_CONCURRENCY/,
+    ],
+    [
+      { ASSISTANT_API_URL: 'https://api.x', ASSISTANT_MODEL: 'm', ASSISTANT_FLUSH_MS: 'soon' },
+      /ASSISTANT_FLUSH_MS/,
+    ],
+  ])('refuses a half or wrong configuration with a message naming it (%o)', (env, message) => {
+    expect(() => readAssistantConfig(env)).toThrow(message)
+  })
+})

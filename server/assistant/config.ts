@@ -1,0 +1,72 @@
+// Reads the assistant worker's model settings from the environment. No model configured is a valid
+// state (the app then waits visibly); a half-configured model is a startup error naming what is missing.
+
+export interface AssistantConfig {
+  /** Base URL of an OpenAI-compatible API, e.g. https://api.openai.com/v1 or http://localhost:11434/v1. */
+  apiUrl: string
+  apiKey: string | undefined
+  model: string
+  systemPrompt: string | undefined
+  /** Replies written at once; further requests wait their turn. */
+  concurrency: number
+  /** A model that sends nothing for this long is given up on. */
+  idleTimeoutMs: number
+  /** How often streamed text is written to the database while a reply grows. */
+  flushIntervalMs: number
+  /** Characters of earlier conversation sent with a request (newest first, whole messages). */
+  historyChars: number
+  /** Attempts for a request that fails before the first token (network, 429, 5xx). */
+  attempts: number
+  retryDelayMs: number
+}
+
+const DEFAULTS = {
+  concurrency: 4,
+  idleTimeoutMs: 120_000,
+  flushIntervalMs: 250,
+  historyChars: 24_000,
+  attempts: 3,
+  retryDelayMs: 1_000,
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < min)
+    throw new Error(`${name} must be a whole number ≥ ${min}, got ${JSON.stringify(raw)}`)
+  return n
+}
+
+export function readAssistantConfig(env: NodeJS.ProcessEnv): AssistantConfig | null {
+  const apiUrl = env.ASSISTANT_API_URL?.trim()
+  const model = env.ASSISTANT_MODEL?.trim()
+  if (!apiUrl && !model) return null
+  if (!apiUrl) throw new Error('ASSISTANT_MODEL is set but ASSISTANT_API_URL is not: set both, or neither')
+  if (!model) throw new Error('ASSISTANT_API_URL is set but ASSISTANT_MODEL is not: set both, or neither')
+  let url: URL
+  try {
+    url = new URL(apiUrl)
+  } catch {
+    throw new Error(`ASSISTANT_API_URL is not a URL: ${JSON.stringify(apiUrl)}`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`ASSISTANT_API_URL must be http(s), got ${url.protocol}`)
+  return {
+    apiUrl: apiUrl.replace(/\/+$/, ''),
+    apiKey: env.ASSISTANT_API_KEY?.trim() || undefined,
+    model,
+    systemPrompt: env.ASSISTANT_SYSTEM_PROMPT?.trim() || undefined,
+    concurrency: positiveInt(env, 'ASSISTANT_CONCURRENCY', DEFAULTS.concurrency),
+    idleTimeoutMs: positiveInt(env, 'ASSISTANT_IDLE_TIMEOUT_MS', DEFAULTS.idleTimeoutMs),
+    flushIntervalMs: positiveInt(env, 'ASSISTANT_FLUSH_MS', DEFAULTS.flushIntervalMs, 0),
+    historyChars: positiveInt(env, 'ASSISTANT_HISTORY_CHARS', DEFAULTS.historyChars),
+    attempts: positiveInt(env, 'ASSISTANT_ATTEMPTS', DEFAULTS.attempts),
+    retryDelayMs: positiveInt(env, 'ASSISTANT_RETRY_DELAY_MS', DEFAULTS.retryDelayMs, 0),
+  }
+}
+
+/** Where the model is, for logs: never the key. */
+export function describeModel(config: AssistantConfig): string {
+  return `${config.model} at ${config.apiUrl}${config.apiKey ? ' (with API key)' : ''}`
+}

@@ -1,0 +1,308 @@
+// The assistant worker on the real stack: the local Instant server with the project's schema and
+// rules, a teacher on the unmodified core client sending prompts as the app does, and a scripted
+// model speaking the OpenAI streaming format. Asserts on what the teacher's client sees.
+
+import { id } from '@instantdb/core'
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { eventually, startTestServer, type TestServer } from '../instant/conformance/harness.ts'
+import {
+  type ProjectDb,
+  projectAdminToken,
+  refreshTokenFor,
+  signedInClient,
+} from '../instant/conformance/project-users.ts'
+import { LOCAL_APP_ID } from '../instant/local-app.ts'
+import { createLogger } from '../instant/shared/log.ts'
+import { type AssistantConfig, readAssistantConfig } from './config.ts'
+import { type ScriptedModel, startScriptedModel } from './testing/scripted-model.ts'
+import { type AssistantWorker, startAssistantWorker } from './worker.ts'
+
+let server: TestServer
+let model: ScriptedModel
+let teacher: ProjectDb
+let teacherId: string
+let worker: AssistantWorker | undefined
+
+interface Row {
+  id: string
+  role: string
+  text: string
+  status: string
+  error?: string
+  model?: string
+  parent?: { id: string }
+}
+
+function config(over: Partial<AssistantConfig> = {}): AssistantConfig {
+  return {
+    ...readAssistantConfig({
+      ASSISTANT_API_URL: model.url,
+      ASSISTANT_MODEL: 'gpt-scripted',
+      ASSISTANT_API_KEY: 'sk-x',
+    })!,
+    flushIntervalMs: 20,
+    retryDelayMs: 10,
+    ...over,
+  }
+}
+
+function start(over: Partial<AssistantConfig> = {}): AssistantWorker {
+  worker = startAssistantWorker({
+    appId: LOCAL_APP_ID,
+    adminToken: projectAdminToken(server),
+    apiURI: server.url,
+    config: config(over),
+    log: createLogger('error', 'assistant'),
+  })
+  return worker
+}
+
+/** What the app does for a new chat and its first prompt (src/data/conversations.ts, messages.ts). */
+async function newChatWithPrompt(text: string): Promise<{ conversationId: string; requestId: string }> {
+  const conversationId = id()
+
+  const now = Date.now()
+  await teacher.transact([
+    teacher.tx.conversations[conversationId]!.update({
+      title: 'Test',
+      createdAt: now,
+      updatedAt: now,
+      pinned: false,
+      archived: false,
+    }).link({ owner: teacherId }),
+  ])
+  await sendPrompt(conversationId, null, text)
+  return { conversationId, requestId: (await activeMessage(conversationId))! }
+}
+
+async function sendPrompt(conversationId: string, parentId: string | null, text: string): Promise<string> {
+  const messageId = id()
+  const now = Date.now()
+  await teacher.transact([
+    teacher.tx.messages[messageId]!.update({
+      role: 'user',
+      text,
+      status: 'pending',
+      createdAt: now,
+      updatedAt: now,
+    }).link(parentId ? { conversation: conversationId, parent: parentId } : { conversation: conversationId }),
+    teacher.tx.conversations[conversationId]!.update({ updatedAt: now }).link({ activeMessage: messageId }),
+  ])
+  return messageId
+}
+
+async function activeMessage(conversationId: string): Promise<string | undefined> {
+  const { data } = await teacher.queryOnce({
+    conversations: { $: { where: { id: conversationId } }, activeMessage: {} },
+  })
+  return data.conversations[0]?.activeMessage?.id
+}
+
+/** The teacher's live view of a conversation's messages, oldest first. */
+function watchMessages(conversationId: string) {
+  const snapshots: Row[][] = []
+  const off = teacher.subscribeQuery(
+    {
+      messages: {
+        $: { where: { 'conversation.id': conversationId }, order: { createdAt: 'asc' } },
+        parent: {},
+      },
+    },
+    (r) => {
+      if (r.data) snapshots.push(r.data.messages as Row[])
+    },
+  )
+  return {
+    snapshots,
+    off,
+    latest: () => snapshots.at(-1) ?? [],
+    reply: () => snapshots.at(-1)?.find((m) => m.role === 'assistant'),
+  }
+}
+
+beforeAll(async () => {
+  server = await startTestServer(undefined, { projectApp: true })
+  model = await startScriptedModel()
+  const token = await refreshTokenFor(server, 'lehrerin@schule.de')
+  teacher = await signedInClient(server, token)
+  teacherId = (await teacher.getAuth())!.id
+}, 30_000)
+
+afterEach(async () => {
+  await worker?.close()
+  worker = undefined
+})
+
+afterAll(async () => {
+  teacher.shutdown()
+  await model.close()
+  await server.close()
+})
+
+describe('assistant worker', () => {
+  test('answers a pending prompt: the reply streams in, then is done, and becomes the active leaf', async () => {
+    model.queue({ deltas: ['Hier ', 'ist ', 'dein ', 'Quiz ', 'zur ', 'Revolution.'], delayMs: 40 })
+    const { conversationId, requestId } = await newChatWithPrompt('Erstelle ein Quiz')
+    const view = watchMessages(conversationId)
+    start()
+    const done = await eventually(() => (view.reply()?.status === 'done' ? view.reply() : undefined), 10_000)
+    expect(done).toMatchObject({ text: 'Hier ist dein Quiz zur Revolution.', model: 'gpt-scripted' })
+    expect(done.parent?.id).toBe(requestId)
+    // The teacher saw it grow: a streaming snapshot with part of the text.
+    const partial = view.snapshots
+      .map((s) => s.find((m) => m.role === 'assistant'))
+      .find((m) => m?.status === 'streaming' && m.text.length > 0 && m.text.length < done.text.length)
+    expect(partial).toBeDefined()
+    expect(view.latest().find((m) => m.id === requestId)?.status).toBe('done')
+    expect(await activeMessage(conversationId)).toBe(done.id)
+    view.off()
+  })
+
+  test('sends the system prompt and the path to the request in order, not other branches', async () => {
+    model.queue({ deltas: ['Antwort 1'] }, { deltas: ['Antwort 1b'] }, { deltas: ['Antwort 2'] })
+    start()
+    const { conversationId } = await newChatWithPrompt('Frage 1')
+    const view = watchMessages(conversationId)
+    const first = await eventually(() => (view.reply()?.status === 'done' ? view.reply() : undefined), 10_000)
+    // A sibling branch (an edited first prompt, answered) is not part of the follow-up's path.
+    await sendPrompt(conversationId, null, 'Frage 1, anders')
+    await eventually(
+      () =>
+        view.latest().filter((m) => m.role === 'assistant' && m.status === 'done').length === 2
+          ? true
+          : undefined,
+      10_000,
+    )
+    await sendPrompt(conversationId, first.id, 'Frage 2')
+    await eventually(
+      () =>
+        view.latest().filter((m) => m.role === 'assistant' && m.status === 'done').length === 3
+          ? true
+          : undefined,
+      10_000,
+    )
+    const sent = model.requests.at(-1)!.body
+    expect(sent.model).toBe('gpt-scripted')
+    expect(sent.stream).toBe(true)
+    expect(sent.messages[0]!.role).toBe('system')
+    expect(sent.messages.slice(1)).toEqual([
+      { role: 'user', content: 'Frage 1' },
+      { role: 'assistant', content: 'Antwort 1' },
+      { role: 'user', content: 'Frage 2' },
+    ])
+    view.off()
+  })
+
+  test("the teacher's stop ends the model request and keeps the text so far as 'stopped'", async () => {
+    model.queue({ deltas: ['Erster Teil.'], end: 'stall' })
+    start()
+    const { conversationId } = await newChatWithPrompt('Schreib einen langen Elternbrief')
+    const view = watchMessages(conversationId)
+    const streaming = await eventually(
+      () => (view.reply()?.text === 'Erster Teil.' ? view.reply() : undefined),
+      10_000,
+    )
+    await teacher.transact(
+      teacher.tx.messages[streaming.id]!.update({ status: 'stopped', updatedAt: Date.now() }),
+    )
+    await model.requests.at(-1)!.aborted
+    await eventually(() => (worker!.active === 0 ? true : undefined), 5_000)
+    expect(view.reply()).toMatchObject({ status: 'stopped', text: 'Erster Teil.' })
+    view.off()
+  })
+
+  test('a failing model is retried, then the reply shows the error code and the chat goes on', async () => {
+    model.queue({ status: 503 }, { status: 503 }, { status: 503 })
+    start({ attempts: 3 })
+    const before = model.requests.length
+    const { conversationId } = await newChatWithPrompt('Hallo?')
+    const view = watchMessages(conversationId)
+    const failed = await eventually(
+      () => (view.reply()?.status === 'error' ? view.reply() : undefined),
+      10_000,
+    )
+    expect(failed.error).toBe('model-unavailable')
+    expect(model.requests.length - before).toBe(3)
+    view.off()
+  })
+
+  test('a wrong API key fails at once, without retries', async () => {
+    model.queue({ status: 401 })
+    start({ attempts: 3 })
+    const before = model.requests.length
+    const { conversationId } = await newChatWithPrompt('Hallo?')
+    const view = watchMessages(conversationId)
+    const failed = await eventually(
+      () => (view.reply()?.status === 'error' ? view.reply() : undefined),
+      10_000,
+    )
+    expect(failed.error).toBe('model-auth')
+    expect(model.requests.length - before).toBe(1)
+    view.off()
+  })
+
+  test('regenerate asks again and adds the new reply as a sibling of the old one', async () => {
+    model.queue({ deltas: ['Erste Fassung'] }, { deltas: ['Zweite Fassung'] })
+    start()
+    const { conversationId, requestId } = await newChatWithPrompt('Ein Gedicht, bitte')
+    const view = watchMessages(conversationId)
+    await eventually(() => (view.reply()?.status === 'done' ? true : undefined), 10_000)
+    // What the app's regenerate does: the request goes back to pending and becomes the active leaf.
+    await teacher.transact([
+      teacher.tx.messages[requestId]!.update({ status: 'pending', updatedAt: Date.now() }),
+      teacher.tx.conversations[conversationId]!.link({ activeMessage: requestId }),
+    ])
+    const replies = await eventually(() => {
+      const r = view.latest().filter((m) => m.role === 'assistant' && m.status === 'done')
+      return r.length === 2 ? r : undefined
+    }, 10_000)
+    expect(replies.map((r) => r.text)).toEqual(['Erste Fassung', 'Zweite Fassung'])
+    expect(replies.every((r) => r.parent?.id === requestId)).toBe(true)
+    expect(await activeMessage(conversationId)).toBe(replies[1]!.id)
+    // The model was asked the same question again, without the first answer.
+    expect(model.requests.at(-1)!.body.messages.slice(1)).toEqual([
+      { role: 'user', content: 'Ein Gedicht, bitte' },
+    ])
+    view.off()
+  })
+
+  test('prompts queued while no worker ran are all answered once it starts, each exactly once', async () => {
+    const before = model.requests.length
+    const chats = await Promise.all(
+      ['A', 'B', 'C', 'D', 'E', 'F'].map((t) => newChatWithPrompt(`Frage ${t}`)),
+    )
+    model.peak = 0
+    model.fallback = { deltas: ['Antwort'], delayMs: 30 }
+    start({ concurrency: 2 })
+    await eventually(
+      () => (model.requests.length - before >= 6 && worker!.active === 0 ? true : undefined),
+      15_000,
+    )
+    const { data } = await teacher.queryOnce({
+      messages: {
+        $: { where: { 'conversation.id': { $in: chats.map((c) => c.conversationId) }, role: 'assistant' } },
+      },
+    })
+    expect(data.messages.length).toBe(6)
+    expect(data.messages.every((m) => m.status === 'done')).toBe(true)
+    expect(model.requests.length - before).toBe(6)
+    expect(model.peak).toBe(2)
+  })
+
+  test('deleting the chat while the reply streams stops the model and leaves no orphan reply', async () => {
+    model.queue({ deltas: ['Gleich'], end: 'stall' })
+    start()
+    const { conversationId } = await newChatWithPrompt('Lösch mich gleich')
+    const view = watchMessages(conversationId)
+    const streaming = await eventually(
+      () => (view.reply()?.text === 'Gleich' ? view.reply() : undefined),
+      10_000,
+    )
+    await teacher.transact(teacher.tx.conversations[conversationId]!.delete())
+    await model.requests.at(-1)!.aborted
+    await eventually(() => (worker!.active === 0 ? true : undefined), 5_000)
+    const { data } = await teacher.queryOnce({ messages: { $: { where: { id: streaming.id } } } })
+    expect(data.messages).toEqual([])
+    view.off()
+  })
+})

@@ -1,0 +1,245 @@
+// The assistant worker: watches for pending requests (live query through the admin API, plus a
+// periodic sweep in case the live connection missed one), claims each once, streams the model's
+// reply into the database, and stops when the teacher stops the reply or deletes the chat.
+
+import type { Logger } from '../instant/shared/log.ts'
+import { type AdminDb, adminDb, type InstantTarget } from './admin-db.ts'
+import { claimReply, type PendingRequest } from './claim-reply.ts'
+import type { AssistantConfig } from './config.ts'
+import { ModelError, streamChatCompletion } from './openai-stream.ts'
+import { modelMessages, type PathMessage } from './prompts/history.ts'
+import { systemPrompt } from './prompts/system-prompt.ts'
+import { ReplyWriter } from './reply-writer.ts'
+
+export interface AssistantWorkerOptions extends InstantTarget {
+  config: AssistantConfig
+  log: Logger
+  /** How often the worker also looks for pending requests without waiting for a live update. */
+  sweepIntervalMs?: number
+}
+
+export interface AssistantWorker {
+  /** Replies being written right now. */
+  readonly active: number
+  /** Stops taking requests, stops the replies in progress (kept as 'stopped' text) and disconnects. */
+  close(): Promise<void>
+}
+
+// Oldest first: a teacher who queued several prompts offline gets answers in order.
+const PENDING_QUERY = {
+  messages: {
+    $: { where: { role: 'user', status: 'pending' }, order: { createdAt: 'asc' as const }, limit: 100 },
+    conversation: { activeMessage: { $: { fields: ['id' as const] } } },
+  },
+}
+
+const HISTORY_WINDOW = 400
+
+interface PendingRow {
+  id: string
+  text: string
+  createdAt: string | number
+  conversation?: { id: string; activeMessage?: { id: string } } | undefined
+}
+
+function toRequest(row: PendingRow): PendingRequest | undefined {
+  // A message without a conversation is being deleted with it: nothing to answer.
+  if (!row.conversation) return undefined
+  return {
+    id: row.id,
+    text: row.text,
+    createdAt: new Date(row.createdAt).getTime(),
+    conversationId: row.conversation.id,
+    activeMessageId: row.conversation.activeMessage?.id,
+  }
+}
+
+/** The request's path from the conversation's first message, as far as the newest messages reach. */
+async function requestPath(db: AdminDb, req: PendingRequest): Promise<PathMessage[]> {
+  const { messages } = await db.query({
+    messages: {
+      $: {
+        where: { 'conversation.id': req.conversationId },
+        order: { createdAt: 'desc' },
+        limit: HISTORY_WINDOW,
+        fields: ['role', 'text', 'status'],
+      },
+      parent: { $: { fields: ['id'] } },
+    },
+  })
+  const byId = new Map(messages.map((m) => [m.id, m]))
+  const path: PathMessage[] = []
+  const seen = new Set<string>()
+  for (let m = byId.get(req.id); m && !seen.has(m.id); m = m.parent ? byId.get(m.parent.id) : undefined) {
+    seen.add(m.id)
+    path.push({ role: m.role, text: m.text, status: m.status })
+  }
+  // The request itself, even if the query raced its claim.
+  if (!path.length) path.push({ role: 'user', text: req.text, status: 'pending' })
+  return path.reverse()
+}
+
+export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWorker {
+  const { config, log } = opts
+  const db = adminDb(opts)
+  const jobs = new Map<string, AbortController>()
+  const retryAfter = new Map<string, number>()
+  /** Request id → the reply being written for it. */
+  const replies = new Map<string, string>()
+  let latest: PendingRequest[] = []
+  let closed = false
+
+  const pump = () => {
+    if (closed) return
+    for (const req of latest) {
+      if (jobs.size >= config.concurrency) return
+      if (jobs.has(req.id) || (retryAfter.get(req.id) ?? 0) > Date.now()) continue
+      const abort = new AbortController()
+      jobs.set(req.id, abort)
+      void answer(req, abort.signal).finally(() => {
+        jobs.delete(req.id)
+        pump()
+      })
+    }
+  }
+
+  const seen = (rows: PendingRow[]) => {
+    latest = rows.flatMap((r) => toRequest(r) ?? [])
+    pump()
+  }
+
+  async function answer(req: PendingRequest, signal: AbortSignal): Promise<void> {
+    let path: PathMessage[]
+    let replyId: string
+    try {
+      path = await requestPath(db, req)
+      if (signal.aborted) return
+      ;({ replyId } = await claimReply(db, req, config.model))
+    } catch (err) {
+      // The request was deleted or cancelled meanwhile, or the database is away: look again later.
+      retryAfter.set(req.id, Date.now() + 5_000)
+      log.warn('could not claim a request', { request: req.id, error: String(err) })
+      return
+    }
+    retryAfter.delete(req.id)
+    replies.set(req.id, replyId)
+    log.info('answering', { request: req.id, reply: replyId })
+
+    const stream = new AbortController()
+    const stopStream = () => stream.abort()
+    signal.addEventListener('abort', stopStream, { once: true })
+    let stoppedByTeacher = false
+    let gone = false
+    // The teacher's stop button sets the reply's status; deleting the chat deletes the reply.
+    const watch = db.subscribeQuery(
+      { messages: { $: { where: { id: replyId }, fields: ['status'] } } },
+      (payload) => {
+        if (payload.type !== 'ok') return
+        const row = payload.data.messages[0]
+        if (!row) gone = true
+        else if (row.status === 'stopped') stoppedByTeacher = true
+        else return
+        stream.abort()
+      },
+    )
+    const writer = new ReplyWriter(db, replyId, config.flushIntervalMs, () => {
+      gone = true
+      stream.abort()
+    })
+    const messages = modelMessages(systemPrompt(config.systemPrompt, new Date()), path, config.historyChars)
+    try {
+      await streamWithRetries(messages, stream.signal, (delta) => writer.append(delta))
+      if (writer.length === 0) throw new ModelError('model-empty', 'The model sent an empty reply')
+      await writer.finish('done')
+      log.info('answered', { reply: replyId, chars: writer.length })
+    } catch (err) {
+      const failure = err instanceof ModelError ? err : undefined
+      if (gone) {
+        log.info('reply deleted while streaming', { reply: replyId })
+      } else if (stoppedByTeacher || signal.aborted || failure?.kind === 'aborted') {
+        await writer.finish('stopped').catch(() => {})
+        log.info('reply stopped', { reply: replyId, chars: writer.length })
+      } else {
+        const code = failure?.kind ?? 'model-bad-response'
+        await writer.finish('error', code).catch(() => {})
+        log.warn('reply failed', { reply: replyId, code, detail: String((err as Error)?.message ?? err) })
+      }
+    } finally {
+      signal.removeEventListener('abort', stopStream)
+      watch.close()
+      replies.delete(req.id)
+    }
+  }
+
+  async function streamWithRetries(
+    messages: ReturnType<typeof modelMessages>,
+    signal: AbortSignal,
+    onDelta: (text: string) => void,
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        for await (const delta of streamChatCompletion({ ...config, messages, signal })) onDelta(delta)
+        return
+      } catch (err) {
+        const retry =
+          err instanceof ModelError && err.retryable && attempt < config.attempts && !signal.aborted
+        if (!retry) throw err
+        log.warn('model request failed, trying again', { attempt, error: err.message })
+        await new Promise((r) => setTimeout(r, config.retryDelayMs * 3 ** (attempt - 1)))
+        if (signal.aborted) throw new ModelError('aborted', 'Stopped')
+      }
+    }
+  }
+
+  /**
+   * Replies left 'streaming' by a worker that died (crash, restart) would spin forever. One that has
+   * not grown for longer than any live stream may stay silent is marked failed; the teacher can
+   * regenerate it. Replies this worker is writing are never touched.
+   */
+  async function failInterrupted(): Promise<void> {
+    const cutoff = new Date(Date.now() - config.idleTimeoutMs - 60_000)
+    const { messages } = await db.query({
+      messages: {
+        $: { where: { role: 'assistant', status: 'streaming', updatedAt: { $lt: cutoff } }, fields: ['id'] },
+      },
+    })
+    const writing = new Set(replies.values())
+    const stale = (messages ?? []).filter((m) => !writing.has(m.id))
+    if (!stale.length) return
+    await db.transact(
+      stale.map((m) =>
+        db.tx.messages[m.id]!.update({ status: 'error', error: 'model-interrupted', updatedAt: Date.now() }),
+      ),
+    )
+    log.warn('marked interrupted replies as failed', { count: stale.length })
+  }
+
+  const live = db.subscribeQuery(PENDING_QUERY, (payload) => {
+    if (payload.type === 'ok') seen(payload.data.messages as PendingRow[])
+    else log.warn('pending-request subscription failed', { error: String(payload.error?.message) })
+  })
+  const sweep = setInterval(() => {
+    db.query(PENDING_QUERY).then(
+      (data) => seen(data.messages as PendingRow[]),
+      (err: unknown) => log.warn('pending-request sweep failed', { error: String(err) }),
+    )
+    failInterrupted().catch((err: unknown) => log.warn('stale-reply sweep failed', { error: String(err) }))
+  }, opts.sweepIntervalMs ?? 30_000)
+  sweep.unref()
+  failInterrupted().catch((err: unknown) => log.warn('stale-reply sweep failed', { error: String(err) }))
+
+  return {
+    get active() {
+      return jobs.size
+    },
+    async close() {
+      closed = true
+      clearInterval(sweep)
+      live.close()
+      const running = [...jobs.values()]
+      for (const abort of running) abort.abort()
+      // Let each stopped reply write its last text.
+      for (let k = 0; jobs.size && k < 200; k++) await new Promise((r) => setTimeout(r, 25))
+    },
+  }
+}
