@@ -8,17 +8,20 @@ export interface ChatMessage {
 }
 
 /** Stable codes: the worker stores them on the reply and the app shows them in the reader's language. */
-export type ModelErrorKind =
-  | 'model-unreachable'
-  | 'model-auth'
-  | 'model-not-found'
-  | 'model-rate-limited'
-  | 'model-unavailable'
-  | 'model-rejected'
-  | 'model-bad-response'
-  | 'model-timeout'
-  | 'model-empty'
-  | 'aborted'
+export const MODEL_ERROR_KINDS = [
+  'model-unreachable',
+  'model-auth',
+  'model-not-found',
+  'model-rate-limited',
+  'model-unavailable',
+  'model-rejected',
+  'model-bad-response',
+  'model-timeout',
+  'model-empty',
+  'aborted',
+] as const
+
+export type ModelErrorKind = (typeof MODEL_ERROR_KINDS)[number]
 
 export class ModelError extends Error {
   constructor(

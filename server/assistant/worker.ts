@@ -35,6 +35,9 @@ const PENDING_QUERY = {
 
 const HISTORY_WINDOW = 400
 
+/** Stored on a reply whose worker died while writing it (besides the model's failure codes). */
+export const INTERRUPTED = 'model-interrupted'
+
 interface PendingRow {
   id: string
   text: string
@@ -208,7 +211,7 @@ export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWor
     if (!stale.length) return
     await db.transact(
       stale.map((m) =>
-        db.tx.messages[m.id]!.update({ status: 'error', error: 'model-interrupted', updatedAt: Date.now() }),
+        db.tx.messages[m.id]!.update({ status: 'error', error: INTERRUPTED, updatedAt: Date.now() }),
       ),
     )
     log.warn('marked interrupted replies as failed', { count: stale.length })

@@ -3,28 +3,37 @@
 
 import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
+import { readAssistantConfig } from '../assistant/config.ts'
 import { readInstantConfig } from '../instant/config.ts'
 import { projectLocalApp } from '../instant/local-app-config.ts'
 import { startInstantServer } from '../instant/server.ts'
+import { startLocalAssistant } from './local-assistant.ts'
 
 async function main(): Promise<void> {
   const config = readInstantConfig([], process.env)
+  const assistantConfig = readAssistantConfig(process.env)
   const server = await startInstantServer({
     host: config.host,
     port: config.port,
     dataDir: resolve(config.dataDir),
     localApp: projectLocalApp(),
   })
-  process.stdout.write(`Local Instant server at ${server.url}; starting Vite…\n`)
+  const assistant = startLocalAssistant(server, assistantConfig)
+  process.stdout.write(`Local Instant server at ${server.url}; ${assistant.status}; starting Vite…\n`)
   const vite = spawn(process.execPath, [resolve('node_modules/vite/bin/vite.js'), ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, INSTANT_LOCAL_PORT: String(server.port) },
   })
+  const shutDown = async (code: number) => {
+    await assistant.worker?.close()
+    await server.close()
+    process.exit(code)
+  }
   const stop = () => {
     vite.kill('SIGTERM')
-    void server.close().then(() => process.exit(0))
+    void shutDown(0)
   }
-  vite.on('exit', (code) => void server.close().then(() => process.exit(code ?? 0)))
+  vite.on('exit', (code) => void shutDown(code ?? 0))
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }

@@ -3,10 +3,12 @@
 
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { readAssistantConfig } from '../assistant/config.ts'
 import { readInstantConfig } from '../instant/config.ts'
 import { DEFAULT_APP_PORT } from '../instant/local-app.ts'
 import { projectLocalApp } from '../instant/local-app-config.ts'
 import { startInstantServer } from '../instant/server.ts'
+import { startLocalAssistant } from './local-assistant.ts'
 
 async function main(): Promise<void> {
   const distDir = resolve('dist')
@@ -17,6 +19,8 @@ async function main(): Promise<void> {
     ...process.env,
     INSTANT_LOCAL_PORT: process.env.PORT ?? String(DEFAULT_APP_PORT),
   })
+  // Read first: a half-configured model stops the start before anything listens.
+  const assistantConfig = readAssistantConfig(process.env)
   const server = await startInstantServer({
     host: config.host,
     port: config.port,
@@ -24,13 +28,18 @@ async function main(): Promise<void> {
     localApp: projectLocalApp(),
     staticDir: distDir,
   })
+  const assistant = startLocalAssistant(server, assistantConfig)
   const shown = server.url.replace('127.0.0.1', 'localhost')
   process.stdout.write(
-    `\neduhu.ki is running at ${shown}\n  (data in ${resolve(config.dataDir)}, admin token in ${server.adminTokenFile})\n\n`,
+    `\neduhu.ki is running at ${shown}\n  (data in ${resolve(config.dataDir)}, admin token in ${server.adminTokenFile})\n  ${assistant.status}\n\n`,
   )
-  const stop = () => void server.close().then(() => process.exit(0))
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
+  const stop = async () => {
+    await assistant.worker?.close()
+    await server.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop())
+  process.on('SIGTERM', () => void stop())
 }
 
 main().catch((err: unknown) => {

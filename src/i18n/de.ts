@@ -182,6 +182,20 @@ export const de = {
   'message.status.stopped': 'Gestoppt',
   'message.status.error': 'Fehler: {error}',
   'message.status.errorUnknown': 'Die Antwort konnte nicht erstellt werden.',
+  'message.error.model-unreachable': 'Die KI ist gerade nicht erreichbar. Versuch es gleich noch einmal.',
+  'message.error.model-auth':
+    'Der Zugang zur KI ist falsch eingerichtet. Gib bitte deiner Schul-IT Bescheid.',
+  'message.error.model-not-found':
+    'Das eingestellte KI-Modell gibt es nicht. Gib bitte deiner Schul-IT Bescheid.',
+  'message.error.model-rate-limited':
+    'Die KI ist gerade ausgelastet. Versuch es in einer Minute noch einmal.',
+  'message.error.model-unavailable': 'Die KI hat einen Fehler gemeldet. Versuch es gleich noch einmal.',
+  'message.error.model-rejected':
+    'Die KI hat die Anfrage abgelehnt. Ist der Chat sehr lang, hilft ein neuer Chat.',
+  'message.error.model-bad-response': 'Die Antwort der KI kam unvollständig an. Lass sie neu generieren.',
+  'message.error.model-timeout': 'Die KI hat zu lange nichts geschickt. Versuch es noch einmal.',
+  'message.error.model-empty': 'Die KI hat eine leere Antwort geschickt. Lass sie neu generieren.',
+  'message.error.model-interrupted': 'Die Antwort wurde unterbrochen. Lass sie neu generieren.',
   'message.branch': 'Version {index} von {count}',
   'message.branch.previous': 'Vorherige Version',
   'message.branch.next': 'Nächste Version',

@@ -9,6 +9,10 @@ export type { MessageKey }
 
 const catalogs: Record<Language, Record<MessageKey, string>> = { de, en }
 
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(de, key)
+}
+
 export function translate(
   language: Language,
   key: MessageKey,

@@ -1,5 +1,6 @@
 // Runs the local Instant server in a child process (as `npm run instant` does), so tests can kill -9
-// it and restart it on the same port and data directory.
+// it and restart it on the same port and data directory; or the whole stack (as `npm start` does,
+// built app and assistant worker included) with its own environment.
 
 import { type ChildProcess, spawn } from 'node:child_process'
 
@@ -10,13 +11,25 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>
 }
 
-export async function startServerProcess(dataDir: string, port: number): Promise<ServerProcess> {
+export interface ServerProcessOptions {
+  /** 'stack' serves dist/ next to the API and runs the assistant worker when a model is configured. */
+  entry?: 'instant' | 'stack'
+  env?: Record<string, string>
+}
+
+const ENTRIES = { instant: 'server/instant/main.ts', stack: 'server/stack/main.ts' }
+
+export async function startServerProcess(
+  dataDir: string,
+  port: number,
+  opts: ServerProcessOptions = {},
+): Promise<ServerProcess> {
   const proc = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/instant/main.ts', '--port', String(port), '--data-dir', dataDir],
+    ['--import', 'tsx', ENTRIES[opts.entry ?? 'instant'], '--port', String(port), '--data-dir', dataDir],
     {
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, INSTANT_LOCAL_LOG: 'warn' },
+      env: { ...process.env, INSTANT_LOCAL_LOG: 'warn', ...opts.env },
     },
   )
   const url = `http://127.0.0.1:${port}`

@@ -3,7 +3,7 @@
 
 import { memo, useId, useState } from 'react'
 import type { ChatMessage } from '../../data/messages.ts'
-import { type MessageKey, useT } from '../../i18n/index.ts'
+import { isMessageKey, type MessageKey, useT } from '../../i18n/index.ts'
 import { Markdown } from '../markdown/index.ts'
 import { useSettings } from '../settings/index.ts'
 import { BranchSwitcher } from './BranchSwitcher.tsx'
@@ -43,6 +43,12 @@ function statusKey(m: ChatMessage): MessageKey | null {
   return m.status === 'error' ? 'message.status.errorUnknown' : null
 }
 
+/** The worker stores failure codes (server/assistant/openai-stream.ts); anything else is shown as is. */
+function errorText(error: string, t: ReturnType<typeof useT>): string {
+  const key = `message.error.${error}`
+  return isMessageKey(key) ? t(key) : t('message.status.error', { error })
+}
+
 export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   const { message, siblingIndex, siblingCount } = props
   const t = useT()
@@ -52,10 +58,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   const role = t(message.role === 'assistant' ? 'message.role.assistant' : 'message.role.user')
   const time = formatTime(message.createdAt, language)
   const key = statusKey(message)
-  const status =
-    message.status === 'error' && message.error
-      ? t('message.status.error', { error: message.error })
-      : key && t(key)
+  const status = message.status === 'error' && message.error ? errorText(message.error, t) : key && t(key)
   const inProgress = message.status === 'pending' || message.status === 'streaming'
 
   return (
