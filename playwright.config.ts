@@ -45,7 +45,15 @@ export default defineConfig({
     command:
       'node node_modules/vite/bin/vite.js build --logLevel warn && node --import tsx server/stack/main.ts',
     url: `http://127.0.0.1:${port}/health`,
-    env: { PORT: String(port), INSTANT_LOCAL_DATA_DIR: dataDir, INSTANT_LOCAL_LOG: 'warn' },
+    // No assistant here even if the shell has a model configured: the specs write replies themselves
+    // (e2e/assistant.spec.ts runs its own stack with a scripted model).
+    env: {
+      PORT: String(port),
+      INSTANT_LOCAL_DATA_DIR: dataDir,
+      INSTANT_LOCAL_LOG: 'warn',
+      ASSISTANT_API_URL: '',
+      ASSISTANT_MODEL: '',
+    },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'ignore',
