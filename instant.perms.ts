@@ -1,14 +1,25 @@
 // Owner-only permission rules, enforced by the server (never by UI code). Global deny by default;
 // clients may not create attrs; assistant messages are written by the server with the admin token.
+//
+// The owner is the user a record is linked to, or the account that user's guest identity was merged
+// into: a teacher who starts as a guest on a new device and then signs in to an existing account is
+// linked by the server (guest.linkedPrimaryUser = account, which only the server can set, and only
+// with both the guest's token and the account's e-mailed code). The app then moves those records to
+// the account (src/data/guest-adoption.ts); until it has, the account may already see and move them.
 
 import type { InstantRules } from '@instantdb/core'
+
+/** `path` leads to the owning $users row: owned by auth, or by a guest merged into auth. */
+const ownedVia = (path: string) =>
+  `auth.id != null && (auth.id in data.ref('${path}.id') || auth.id in data.ref('${path}.linkedPrimaryUser.id'))`
 
 const rules = {
   $default: { allow: { $default: 'false' } },
   attrs: { allow: { $default: 'false' } },
   $users: {
     allow: {
-      view: 'auth.id != null && auth.id == data.id',
+      // Upstream's default: the own row, and guest identities merged into it.
+      view: 'auth.id != null && (auth.id == data.id || (data.linkedPrimaryUser != null && auth.id == data.linkedPrimaryUser))',
       // Sign-up (guest start and magic code): every teacher starts as a guest. Only this rule counts.
       create: 'true',
       update: 'false',
@@ -16,15 +27,15 @@ const rules = {
     },
   },
   profiles: {
-    bind: { isOwner: "auth.id != null && auth.id in data.ref('owner.id')" },
+    bind: { isOwner: ownedVia('owner') },
     allow: { view: 'isOwner', create: 'isOwner', update: 'isOwner', delete: 'isOwner' },
   },
   conversations: {
-    bind: { isOwner: "auth.id != null && auth.id in data.ref('owner.id')" },
+    bind: { isOwner: ownedVia('owner') },
     allow: { view: 'isOwner', create: 'isOwner', update: 'isOwner', delete: 'isOwner' },
   },
   messages: {
-    bind: { ownsConversation: "auth.id != null && auth.id in data.ref('conversation.owner.id')" },
+    bind: { ownsConversation: ownedVia('conversation.owner') },
     allow: {
       view: 'ownsConversation',
       create: "ownsConversation && data.role == 'user'",
@@ -33,11 +44,11 @@ const rules = {
     },
   },
   artifacts: {
-    bind: { isOwner: "auth.id != null && auth.id in data.ref('owner.id')" },
+    bind: { isOwner: ownedVia('owner') },
     allow: { view: 'isOwner', create: 'isOwner', update: 'isOwner', delete: 'isOwner' },
   },
   artifactVersions: {
-    bind: { ownsArtifact: "auth.id != null && auth.id in data.ref('artifact.owner.id')" },
+    bind: { ownsArtifact: ownedVia('artifact.owner') },
     allow: { view: 'ownsArtifact', create: 'ownsArtifact', update: 'false', delete: 'ownsArtifact' },
   },
 } satisfies InstantRules

@@ -53,6 +53,11 @@ const _schema = i.schema({
     }),
   },
   links: {
+    /** Instant's own link from a guest identity to the account it was merged into (only the server sets it). */
+    $usersLinkedPrimaryUser: {
+      forward: { on: '$users', has: 'one', label: 'linkedPrimaryUser', onDelete: 'cascade' },
+      reverse: { on: '$users', has: 'many', label: 'linkedGuestUsers' },
+    },
     profileOwner: {
       forward: { on: 'profiles', has: 'one', label: 'owner', onDelete: 'cascade' },
       reverse: { on: '$users', has: 'one', label: 'profile' },

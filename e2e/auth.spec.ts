@@ -2,6 +2,7 @@
 // the guest's chats (same user id), wrong codes, sign-out, and the signed-in state offline.
 
 import { expect, test } from '@playwright/test'
+import { adminQuery } from './fixtures/admin-query.ts'
 import { uniqueEmail } from './fixtures/mailbox.ts'
 import { signedInUserId } from './fixtures/seed.ts'
 import { AccountPage } from './pages/account-page.ts'
@@ -44,6 +45,56 @@ test('upgrades the guest with an e-mailed code and keeps the chats', async ({ pa
   await account.open()
   await page.reload()
   await expect(account.state).toHaveText(`Angemeldet als ${email}`)
+})
+
+test("signing in to an existing account on a new device brings the guest's chats along", async ({
+  page,
+  browser,
+}) => {
+  // The account, made on the school PC.
+  const list = new ConversationList(page)
+  await new AppPage(page).open('/')
+  const email = uniqueEmail('merge')
+  await list.createChat()
+  await list.open()
+  await list.rename('Neuer Chat', 'Am Schul-PC')
+  await new AccountPage(page).signInWithEmail(email)
+  const accountId = await signedInUserId(page)
+
+  // A phone starts as a guest; the teacher writes a chat before thinking of signing in.
+  const phone = await browser.newContext()
+  try {
+    const second = await phone.newPage()
+    const secondList = new ConversationList(second)
+    await new AppPage(second).open('/')
+    const guestId = await signedInUserId(second)
+    await secondList.createChat()
+    await secondList.open()
+    await secondList.rename('Neuer Chat', 'Auf dem Handy')
+    await new AccountPage(second).signInWithEmail(email)
+    expect(await signedInUserId(second)).toBe(accountId)
+    expect(guestId).not.toBe(accountId)
+
+    // Both chats are the account's now, on both devices, and stay so after a reload.
+    await secondList.open()
+    await expect(secondList.item('Auf dem Handy')).toBeVisible()
+    await expect(secondList.item('Am Schul-PC')).toBeVisible()
+    await list.open()
+    await expect(list.item('Auf dem Handy')).toBeVisible()
+    await second.reload()
+    await secondList.open()
+    await expect(secondList.item('Auf dem Handy')).toBeVisible()
+    const stored = await adminQuery<{ conversations: { title: string; owner: { id: string }[] }[] }>(
+      page.request,
+      {
+        conversations: { $: { where: { title: 'Auf dem Handy' } }, owner: {} },
+      },
+    )
+    expect(stored.conversations.flatMap((c) => c.owner.map((o) => o.id))).toContain(accountId)
+    expect(stored.conversations.flatMap((c) => c.owner.map((o) => o.id))).not.toContain(guestId)
+  } finally {
+    await phone.close()
+  }
 })
 
 test('explains a wrong code in German and lets the teacher try again', async ({ page }) => {

@@ -34,7 +34,8 @@ export async function sendMagicCode(email: string): Promise<void> {
 
 /**
  * Signs in with the e-mailed code. The client sends the current guest's refresh token along, so a
- * new e-mail upgrades the guest in place and every chat stays; an existing account is signed in.
+ * new e-mail upgrades the guest in place and every chat stays; for an existing account the server
+ * links the guest to it and the guest's chats are moved over (guest-adoption.ts).
  */
 export async function signInWithMagicCode(email: string, code: string): Promise<User> {
   const { user } = await db.auth.signInWithMagicCode({ email: email.trim(), code: code.trim() })

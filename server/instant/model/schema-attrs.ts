@@ -100,6 +100,8 @@ export function attrsFromSchema(appId: string, schema: SchemaJson | null | undef
     if (!forward?.on || !forward.label || !reverse?.on || !reverse.label) {
       throw validationFailed(`Link ${name} needs forward and reverse with on and label`)
     }
+    // A schema may declare a system link ($users.linkedPrimaryUser) to query it; it stays the system attr.
+    if (system.has(`${forward.on}.${forward.label}`)) continue
     const attr: Attr = {
       id: attrId(appId, forward.on, forward.label),
       'forward-identity': ident(appId, forward.on, forward.label),

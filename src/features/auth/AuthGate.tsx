@@ -5,6 +5,7 @@ import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
 import { startAsGuest, useAuth } from '../../data/index.ts'
 import { useT } from '../../i18n/index.ts'
 import { CurrentUserContext } from './current-user.ts'
+import { useGuestAdoption } from './use-guest-adoption.ts'
 
 export function AuthGate({ children }: { children: ReactNode }) {
   const t = useT()
@@ -12,6 +13,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
   const [failed, setFailed] = useState(false)
   const mounted = useRef(true)
   const needsGuest = !isLoading && !user
+  useGuestAdoption(user)
 
   const start = useCallback(() => {
     setFailed(false)
