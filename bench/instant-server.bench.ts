@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { WebSocket } from 'ws'
 import { freePort, startServerProcess } from '../server/instant/conformance/server-process.ts'
+import { percentile, round } from './stats.ts'
 
 interface Frame {
   op: string
@@ -63,13 +64,6 @@ class RawClient {
     this.ws.close()
   }
 }
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
-}
-
-const round = (x: number) => Math.round(x * 100) / 100
 
 export async function benchInstantServer(): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'instant-bench-'))

@@ -2,10 +2,12 @@
 
 import { writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
+import { benchAssistant } from './assistant.bench.ts'
 import { benchInstantServer } from './instant-server.bench.ts'
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   'instant-server': benchInstantServer,
+  assistant: benchAssistant,
 }
 
 async function main(): Promise<void> {

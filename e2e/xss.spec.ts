@@ -2,10 +2,16 @@
 // installed before the app loads records any payload that executes (and any dialog); it must stay
 // empty. Nothing is judged by reading the HTML. Remote images must not be fetched either.
 
-import { randomUUID } from 'node:crypto'
 import { expect, test } from '@playwright/test'
-import { adminTransact, conversationSteps, type SeedMessage, signedInUserId } from './fixtures/seed.ts'
+import {
+  adminTransact,
+  artifactSteps,
+  conversationSteps,
+  type SeedMessage,
+  signedInUserId,
+} from './fixtures/seed.ts'
 import { ChatPage } from './pages/chat-page.ts'
+import { LibraryPage } from './pages/library-page.ts'
 
 const CORPUS = [
   `<script>__xss.push('script')</script>`,
@@ -71,26 +77,14 @@ test('no payload in messages, titles or artifacts executes', async ({ page }) =>
   const title = `<img src=x onerror="__xss.push('title')"><script>__xss.push('title-script')</script>`
   const messages: SeedMessage[] = CORPUS.map((text, i) => ({ role: i % 2 ? 'assistant' : 'user', text }))
   const seeded = conversationSteps(owner, title, messages)
-  const artifactId = randomUUID()
-  const versionId = randomUUID()
-  const now = Date.now()
-  await adminTransact(page.request, [
-    ...seeded.steps,
-    [
-      'update',
-      'artifacts',
-      artifactId,
-      { kind: CORPUS[2]!, title, subject: CORPUS[0]!, createdAt: now, updatedAt: now },
-    ],
-    ['link', 'artifacts', artifactId, { owner, message: seeded.messageIds.at(-1)! }],
-    [
-      'update',
-      'artifactVersions',
-      versionId,
-      { version: 1, format: 'markdown', body: CORPUS.join('\n\n'), createdAt: now },
-    ],
-    ['link', 'artifactVersions', versionId, { artifact: artifactId }],
-  ])
+  const artifact = artifactSteps(owner, {
+    title,
+    kind: CORPUS[2]!,
+    subject: CORPUS[0]!,
+    versions: [{ body: CORPUS.join('\n\n') }],
+    messageId: seeded.messageIds.at(-1)!,
+  })
+  await adminTransact(page.request, [...seeded.steps, ...artifact.steps])
 
   await chat.open(seeded.conversationId)
   await expect(chat.title).toHaveText(title)
@@ -114,10 +108,20 @@ test('no payload in messages, titles or artifacts executes', async ({ page }) =>
     if (atEnd) break
   }
   await expect(chat.message(seeded.messageIds.at(-1)!)).toBeInViewport()
-  // Artifacts have no view yet: the library is the only place that could render the row.
+  // The artifact renders twice: its title, kind and subject in the library list, then all of that
+  // and its Markdown body on its own page, where link-like text is clicked as in the messages.
   await collect()
-  await page.goto('/library')
-  await page.getByRole('heading', { level: 1 }).waitFor()
+  const library = new LibraryPage(page)
+  await library.open()
+  await expect(library.items).toHaveCount(1)
+  await collect()
+  await library.openArtifact(artifact.artifactId)
+  await expect(library.heading).toHaveText(title)
+  await expect(library.body.locator('.md')).toBeVisible()
+  await library.body.evaluate((el) => {
+    for (const link of el.querySelectorAll<HTMLElement>('.md-unsafe-link, span.md-image')) link.click()
+  })
+  await page.waitForTimeout(200)
   await collect()
   await page.goto(`/c/${seeded.conversationId}`)
   await chat.title.waitFor()

@@ -1,5 +1,5 @@
-// Writes a growing reply to the database: text batched to one write per interval (never one per
-// token), writes in order, and the final status in one last write. Every write is an update without
+// Writes a growing reply to the database: the first words at once, then text batched to one write
+// per interval (never one per token), writes in order, and the final status in one last write. Every write is an update without
 // upsert, so a reply deleted meanwhile (its chat was deleted) is never brought back.
 
 import type { AdminDb } from './admin-db.ts'
@@ -27,7 +27,8 @@ export class ReplyWriter {
 
   append(delta: string): void {
     this.text += delta
-    if (this.intervalMs === 0) this.flush()
+    // The first words go out at once: the wait for them is what a teacher notices most.
+    if (this.intervalMs === 0 || this.written === '') this.flush()
     else this.timer ??= setTimeout(() => this.flush(), this.intervalMs)
   }
 

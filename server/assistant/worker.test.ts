@@ -8,6 +8,7 @@ import { eventually, startTestServer, type TestServer } from '../instant/conform
 import {
   type ProjectDb,
   projectAdminToken,
+  projectServer,
   refreshTokenFor,
   signedInClient,
 } from '../instant/conformance/project-users.ts'
@@ -123,7 +124,7 @@ function watchMessages(conversationId: string) {
 beforeAll(async () => {
   server = await startTestServer(undefined, { projectApp: true })
   model = await startScriptedModel()
-  const token = await refreshTokenFor(server, 'lehrerin@schule.de')
+  const token = await refreshTokenFor(projectServer(server), 'lehrerin@schule.de')
   teacher = await signedInClient(server, token)
   teacherId = (await teacher.getAuth())!.id
 }, 30_000)

@@ -6,7 +6,7 @@ import { useLocation } from 'wouter'
 import { ChatView } from '../features/chat/ChatView.tsx'
 import { focusComposer } from '../features/chat/focus-composer.ts'
 import { ConversationPanel, SEARCH_INPUT_ID, useStartNewChat } from '../features/conversations/index.ts'
-import { LibraryPage } from '../features/library/index.ts'
+import { ArtifactView, LibraryPage } from '../features/library/index.ts'
 import { ProfilePage } from '../features/profile/index.ts'
 import { SettingsPage } from '../features/settings/index.ts'
 import { useT } from '../i18n/index.ts'
@@ -66,6 +66,8 @@ function RoutePage({ route, isWide }: { route: Route; isWide: boolean }) {
       return <ChatView key={route.conversationId} conversationId={route.conversationId} />
     case 'library':
       return <LibraryPage />
+    case 'artifact':
+      return <ArtifactView key={route.artifactId} artifactId={route.artifactId} />
     case 'profile':
       return <ProfilePage />
     case 'settings':

@@ -4,6 +4,7 @@
 import { type InstaQLEntity, id } from '@instantdb/react'
 import { useMemo } from 'react'
 import type { AppSchema } from '../../instant.schema.ts'
+import { dedupeById } from '../lib/dedupe-by-id.ts'
 import { mergeSearchResults, type SearchHit, toLikePattern } from './conversation-search.ts'
 import { db } from './db.ts'
 
@@ -40,7 +41,7 @@ export function useConversationSection(ownerId: string, section: ConversationSec
   })
   const rows = res.data?.conversations
   // A conversation moving between page chunks can briefly sit in two of them.
-  const conversations = useMemo(() => dedupe(rows ?? []), [rows])
+  const conversations = useMemo(() => dedupeById(rows ?? []), [rows])
   return {
     conversations,
     isLoading: res.isLoading,
@@ -48,11 +49,6 @@ export function useConversationSection(ownerId: string, section: ConversationSec
     hasMore: res.canLoadNextPage,
     loadMore: res.loadNextPage,
   }
-}
-
-function dedupe(rows: Conversation[]): Conversation[] {
-  const seen = new Set<string>()
-  return rows.filter((c) => !seen.has(c.id) && Boolean(seen.add(c.id)))
 }
 
 /** Conversations whose title or any message contains the term (case-insensitive), merged. */

@@ -16,21 +16,42 @@ describe('parseRoute', () => {
     expect(parseRoute(paths.chat(ID))).toEqual({ name: 'chat', conversationId: ID })
   })
 
+  it('reads the artifact id of a material in the library and builds the same path back', () => {
+    expect(parseRoute(`/library/${ID}`)).toEqual({ name: 'artifact', artifactId: ID })
+    expect(parseRoute(paths.artifact(ID))).toEqual({ name: 'artifact', artifactId: ID })
+  })
+
+  it('lower-cases ids, so one artifact or chat has one route', () => {
+    expect(parseRoute(`/library/${ID.toUpperCase()}`)).toEqual({ name: 'artifact', artifactId: ID })
+    expect(parseRoute(`/c/${ID.toUpperCase()}`)).toEqual({ name: 'chat', conversationId: ID })
+  })
+
   it('forgives one trailing slash', () => {
     expect(parseRoute('/settings/')).toEqual({ name: 'settings' })
     expect(parseRoute(`/c/${ID}/`)).toEqual({ name: 'chat', conversationId: ID })
+    expect(parseRoute(`/library/${ID}/`)).toEqual({ name: 'artifact', artifactId: ID })
   })
 
   it('treats unknown paths and ids that are no UUID as not found', () => {
-    for (const path of ['/nope', '/c/', '/c/123', `/c/${ID}/extra`, '/library/x', '/Settings']) {
+    const unknown = [
+      '/nope',
+      '/c/',
+      '/c/123',
+      `/c/${ID}/extra`,
+      '/library/x',
+      `/library/${ID}/extra`,
+      '/Settings',
+    ]
+    for (const path of unknown) {
       expect(parseRoute(path), path).toEqual({ name: 'notFound' })
     }
   })
 
-  it('puts a chat under the "Chats" navigation entry', () => {
+  it('puts a chat under "Chats" and an artifact under the library in the navigation', () => {
     expect(navSection(parseRoute(`/c/${ID}`))).toBe('chats')
     expect(navSection(parseRoute('/'))).toBe('chats')
     expect(navSection(parseRoute('/library'))).toBe('library')
+    expect(navSection(parseRoute(`/library/${ID}`))).toBe('library')
     expect(navSection(parseRoute('/x'))).toBeNull()
   })
 })

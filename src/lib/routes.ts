@@ -5,13 +5,14 @@ export type Route =
   | { name: 'home' }
   | { name: 'chat'; conversationId: string }
   | { name: 'library' }
+  | { name: 'artifact'; artifactId: string }
   | { name: 'profile' }
   | { name: 'settings' }
   | { name: 'notFound' }
 
 export type RouteName = Route['name']
 
-// Instant entity ids are UUIDs; anything else can never be a conversation, so it is a 404.
+// Instant entity ids are UUIDs; anything else can never be a conversation or artifact, so it is a 404.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const STATIC: Record<string, Route> = {
   '/': { name: 'home' },
@@ -27,6 +28,9 @@ export function parseRoute(pathname: string): Route {
   if (fixed) return fixed
   const chat = /^\/c\/([^/]+)$/.exec(path)
   if (chat?.[1] && UUID.test(chat[1])) return { name: 'chat', conversationId: chat[1].toLowerCase() }
+  const artifact = /^\/library\/([^/]+)$/.exec(path)
+  if (artifact?.[1] && UUID.test(artifact[1]))
+    return { name: 'artifact', artifactId: artifact[1].toLowerCase() }
   return { name: 'notFound' }
 }
 
@@ -34,13 +38,15 @@ export const paths = {
   home: '/',
   chat: (conversationId: string) => `/c/${conversationId}`,
   library: '/library',
+  artifact: (artifactId: string) => `/library/${artifactId}`,
   profile: '/profile',
   settings: '/settings',
 } as const
 
-/** The main navigation entry a route belongs to (a chat belongs to "Chats"). */
+/** The main navigation entry a route belongs to (a chat belongs to "Chats", an artifact to the library). */
 export function navSection(route: Route): 'chats' | 'library' | 'profile' | 'settings' | null {
   if (route.name === 'home' || route.name === 'chat') return 'chats'
+  if (route.name === 'artifact') return 'library'
   if (route.name === 'notFound') return null
   return route.name
 }

@@ -16,7 +16,7 @@ export interface Script {
   /** After the deltas: finish normally, stall (keep the connection open), or just close. */
   end?: 'done' | 'stall' | 'cut'
   /** Sent as-is instead of the events (to split lines across chunks, use CRLF, send garbage). */
-  raw?: (string | Uint8Array)[]
+  raw?: Iterable<string | Uint8Array>
   contentType?: string
 }
 

@@ -8,7 +8,13 @@ import schema from '../../../instant.schema.ts'
 import { LOCAL_APP_ID } from '../local-app.ts'
 import { authenticated, startTestServer, type TestServer } from './harness.ts'
 import { nodeClient } from './node-client.ts'
-import { type ProjectDb, projectAdminToken, refreshTokenFor, signedInClient } from './project-users.ts'
+import {
+  type ProjectDb,
+  projectAdminToken,
+  projectServer,
+  refreshTokenFor,
+  signedInClient,
+} from './project-users.ts'
 
 let server: TestServer
 let account: ProjectDb
@@ -52,11 +58,11 @@ const titles = (rows: { title: string }[]) => rows.map((r) => r.title).sort()
 
 beforeAll(async () => {
   server = await startTestServer(undefined, { projectApp: true })
-  const accountToken = await refreshTokenFor(server, EMAIL)
+  const accountToken = await refreshTokenFor(projectServer(server), EMAIL)
   account = await signedInClient(server, accountToken)
   accountId = (await account.getAuth())!.id
   await account.transact(newChat(account, accountChat, accountId, 'Alt: Bruchrechnung'))
-  other = await signedInClient(server, await refreshTokenFor(server, 'andere@schule.de'))
+  other = await signedInClient(server, await refreshTokenFor(projectServer(server), 'andere@schule.de'))
 
   // A new device: the app starts as a guest, and the guest writes a chat.
   guest = nodeClient({ appId: LOCAL_APP_ID, url: server.url, schema })

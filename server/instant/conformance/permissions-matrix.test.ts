@@ -9,7 +9,7 @@ import schema, { type AppSchema } from '../../../instant.schema.ts'
 import { LOCAL_APP_ID } from '../local-app.ts'
 import { authenticated, startTestServer, type TestServer } from './harness.ts'
 import { nodeClient } from './node-client.ts'
-import { refreshTokenFor, signedInClient } from './project-users.ts'
+import { projectServer, refreshTokenFor, signedInClient } from './project-users.ts'
 
 type Db = InstantCoreDatabase<AppSchema, false>
 type Chunk = {
@@ -37,10 +37,10 @@ beforeAll(async () => {
   server = await startTestServer(undefined, { projectApp: true })
   const app = server.server.localApp!
   admin = nodeClient({ appId: LOCAL_APP_ID, url: server.url, schema, adminToken: app.row.adminToken })
-  const ownerToken = await refreshTokenFor(server, 'owner@schule.de')
+  const ownerToken = await refreshTokenFor(projectServer(server), 'owner@schule.de')
   dbs.owner = await signedInClient(server, ownerToken)
   bareOwner = await signedInClient(server, ownerToken, false)
-  dbs.other = await signedInClient(server, await refreshTokenFor(server, 'other@schule.de'))
+  dbs.other = await signedInClient(server, await refreshTokenFor(projectServer(server), 'other@schule.de'))
   // A guest as the admin SDK's sign-in makes one: the project's rules refuse client sign-ups.
   dbs.guest = await signedInClient(
     server,

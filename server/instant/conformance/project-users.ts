@@ -15,14 +15,24 @@ export function projectAdminToken(server: TestServer): string {
   return app.row.adminToken
 }
 
+/** Where the project's app is served, and its admin token (a test server, or a server process). */
+export interface ProjectServer {
+  url: string
+  adminToken: string
+}
+
+export function projectServer(server: TestServer): ProjectServer {
+  return { url: server.url, adminToken: projectAdminToken(server) }
+}
+
 /** A refresh token for the user with this e-mail (created on first use), as the admin API issues it. */
-export async function refreshTokenFor(server: TestServer, email: string): Promise<string> {
+export async function refreshTokenFor(server: ProjectServer, email: string): Promise<string> {
   const res = await fetch(`${server.url}/admin/refresh_tokens`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       'app-id': LOCAL_APP_ID,
-      authorization: `Bearer ${projectAdminToken(server)}`,
+      authorization: `Bearer ${server.adminToken}`,
     },
     body: JSON.stringify({ email }),
   })
@@ -32,7 +42,7 @@ export async function refreshTokenFor(server: TestServer, email: string): Promis
 
 /** A client signed in with `token`, returned once its session carries the user. */
 export async function signedInClient(
-  server: TestServer,
+  server: { url: string },
   token: string,
   withSchema = true,
 ): Promise<ProjectDb> {

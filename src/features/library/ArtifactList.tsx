@@ -1,0 +1,45 @@
+// The library's list with "load more" for the next page, which also loads by itself when its
+// button scrolls into view (as the conversation list does).
+
+import { useEffect, useRef } from 'react'
+import type { Artifact } from '../../data/index.ts'
+import { useT } from '../../i18n/index.ts'
+import { ArtifactItem } from './ArtifactItem.tsx'
+
+export interface ArtifactListProps {
+  artifacts: readonly Artifact[]
+  hasMore: boolean
+  loadMore: () => void
+}
+
+export function ArtifactList({ artifacts, hasMore, loadMore }: ArtifactListProps) {
+  const t = useT()
+  const more = useRef<HTMLButtonElement>(null)
+  // One "now" per render, so every row formats its date against the same day.
+  const now = new Date()
+
+  useEffect(() => {
+    const button = more.current
+    if (!hasMore || !button || typeof IntersectionObserver === 'undefined') return
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) loadMore()
+    })
+    observer.observe(button)
+    return () => observer.disconnect()
+  }, [hasMore, loadMore])
+
+  return (
+    <>
+      <ul className="library-list">
+        {artifacts.map((artifact) => (
+          <ArtifactItem key={artifact.id} artifact={artifact} now={now} />
+        ))}
+      </ul>
+      {hasMore && (
+        <button ref={more} type="button" className="button button--quiet" onClick={loadMore}>
+          {t('library.loadMore')}
+        </button>
+      )}
+    </>
+  )
+}
