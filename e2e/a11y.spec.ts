@@ -4,17 +4,15 @@
 
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page, test } from '@playwright/test'
+import { expectNoAxeViolations } from './fixtures/axe.ts'
 import { seedConversation } from './fixtures/seed.ts'
+import { useTheme } from './fixtures/theme.ts'
 import { AppPage } from './pages/app-page.ts'
 import { ChatPage } from './pages/chat-page.ts'
 import { ConversationList } from './pages/conversation-list.ts'
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 const SHOTS = join(process.cwd(), 'e2e-artifacts', 'screenshots')
-
-type Theme = 'light' | 'dark'
 
 /** Opens a screen with content to check (a seeded chat in the list and on the chat page). */
 const SCREENS: Record<string, (page: Page, chatPath: string) => Promise<void>> = {
@@ -44,20 +42,6 @@ const SCREENS: Record<string, (page: Page, chatPath: string) => Promise<void>> =
   },
 }
 
-/** Dark comes from the teacher's override (data-theme), light from the system preference. */
-async function useTheme(page: Page, theme: Theme): Promise<void> {
-  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' })
-  await page.addInitScript(
-    (scheme) => {
-      localStorage.setItem(
-        'eduhu.settings',
-        JSON.stringify({ state: { language: 'de', colorScheme: scheme, sendKey: 'enter' }, version: 1 }),
-      )
-    },
-    theme === 'dark' ? 'dark' : 'system',
-  )
-}
-
 async function seedChat(page: Page): Promise<string> {
   await new AppPage(page).open('/')
   const { conversationId } = await seedConversation(page, 'Arbeitsblatt Bruchrechnung', [
@@ -81,13 +65,7 @@ for (const theme of ['light', 'dark'] as const) {
       const html = page.locator('html')
       if (theme === 'dark') await expect(html).toHaveAttribute('data-theme', 'dark')
       else await expect(html).not.toHaveAttribute('data-theme')
-      const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()
-      const found = results.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
-      }))
-      expect(found).toEqual([])
+      await expectNoAxeViolations(page)
       mkdirSync(SHOTS, { recursive: true })
       await page.screenshot({ path: join(SHOTS, `${testInfo.project.name}-${screen}-${theme}.png`) })
     })

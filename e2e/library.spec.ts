@@ -2,9 +2,9 @@
 // one material's versions, Markdown body, copy, the way back to its chat, delete with confirmation
 // (also on the server), another teacher's material hidden, and axe in light and dark at every width.
 
-import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page, test } from '@playwright/test'
 import { adminQuery } from './fixtures/admin-query.ts'
+import { expectNoAxeViolations } from './fixtures/axe.ts'
 import {
   adminTransact,
   artifactSteps,
@@ -12,14 +12,13 @@ import {
   seedConversation,
   signedInUserId,
 } from './fixtures/seed.ts'
+import { useTheme } from './fixtures/theme.ts'
 import { AppPage } from './pages/app-page.ts'
 import { ChatPage } from './pages/chat-page.ts'
 import { LibraryPage } from './pages/library-page.ts'
 
 // The PWA's "offline ready" toast is not under test here; without it nothing covers the page.
 test.use({ serviceWorkers: 'block' })
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
 const V1 = 'Erster Entwurf: drei Aufgaben zur Bruchrechnung.'
 const V2 = '## Arbeitsblatt Brüche\n\n| Aufgabe | Punkte |\n|---|---|\n| 1/2 + 1/4 | 2 |\n| 3/4 − 1/8 | 3 |'
@@ -234,16 +233,7 @@ for (const theme of ['light', 'dark'] as const) {
     context,
   }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'])
-    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' })
-    await page.addInitScript(
-      (scheme) => {
-        localStorage.setItem(
-          'eduhu.settings',
-          JSON.stringify({ state: { language: 'de', colorScheme: scheme, sendKey: 'enter' }, version: 1 }),
-        )
-      },
-      theme === 'dark' ? 'dark' : 'system',
-    )
+    await useTheme(page, theme)
     const library = new LibraryPage(page)
     await new AppPage(page).open('/')
     const { artifactId } = await seedWorksheet(page)
@@ -257,7 +247,7 @@ for (const theme of ['light', 'dark'] as const) {
 
     await library.open()
     await expect(library.items).toHaveCount(2)
-    await expectNoViolations(page)
+    await expectNoAxeViolations(page)
     expect(await library.sidewaysOverflow()).toBe(0)
 
     await library.openArtifact(artifactId)
@@ -265,21 +255,11 @@ for (const theme of ['light', 'dark'] as const) {
     // The copy confirmation is checked too.
     await library.copy.click()
     await expect(library.view.getByText('Kopiert', { exact: true })).toBeVisible()
-    await expectNoViolations(page)
+    await expectNoAxeViolations(page)
     expect(await library.sidewaysOverflow()).toBe(0)
 
     await library.delete.click()
     await expect(library.deleteDialog).toBeVisible()
-    await expectNoViolations(page)
+    await expectNoAxeViolations(page)
   })
-}
-
-async function expectNoViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()
-  const found = results.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
-  }))
-  expect(found).toEqual([])
 }

@@ -2,9 +2,9 @@
 // branches with a working switcher, stop and regenerate, and Markdown tables, code and math.
 // Assistant replies are written through the admin API, the way the server-side worker will.
 
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import { adminQuery } from './fixtures/admin-query.ts'
+import { expectNoAxeViolations } from './fixtures/axe.ts'
 import { seedConversation, updateMessage, writeReply } from './fixtures/seed.ts'
 import { ChatPage } from './pages/chat-page.ts'
 import { ConversationList } from './pages/conversation-list.ts'
@@ -248,11 +248,5 @@ test('is keyboard-operable, keeps the focused message rendered, and passes axe (
   await expect(chat.message(messageIds[0]!)).toBeInViewport()
   await expect(last.getByRole('button', { name: 'Antwort neu generieren' })).toBeFocused()
 
-  const results = await new AxeBuilder({ page })
-    .include('.chat-view')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze()
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([])
+  await expectNoAxeViolations(page, '.chat-view')
 })

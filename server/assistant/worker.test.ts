@@ -132,6 +132,8 @@ beforeAll(async () => {
 afterEach(async () => {
   await worker?.close()
   worker = undefined
+  // Scripts a test did not use must not answer the next one.
+  model.reset()
 })
 
 afterAll(async () => {
@@ -212,8 +214,11 @@ describe('assistant worker', () => {
     view.off()
   })
 
-  test('a failing model is retried, then the reply shows the error code and the chat goes on', async () => {
-    model.queue({ status: 503 }, { status: 503 }, { status: 503 })
+  test.each([
+    ['a failing model is retried, then the reply shows the error code', 503, 'model-unavailable', 3],
+    ['a wrong API key fails at once, without retries', 401, 'model-auth', 1],
+  ])('%s', async (_name, status, code, requests) => {
+    model.queue({ status }, { status }, { status })
     start({ attempts: 3 })
     const before = model.requests.length
     const { conversationId } = await newChatWithPrompt('Hallo?')
@@ -222,23 +227,8 @@ describe('assistant worker', () => {
       () => (view.reply()?.status === 'error' ? view.reply() : undefined),
       10_000,
     )
-    expect(failed.error).toBe('model-unavailable')
-    expect(model.requests.length - before).toBe(3)
-    view.off()
-  })
-
-  test('a wrong API key fails at once, without retries', async () => {
-    model.queue({ status: 401 })
-    start({ attempts: 3 })
-    const before = model.requests.length
-    const { conversationId } = await newChatWithPrompt('Hallo?')
-    const view = watchMessages(conversationId)
-    const failed = await eventually(
-      () => (view.reply()?.status === 'error' ? view.reply() : undefined),
-      10_000,
-    )
-    expect(failed.error).toBe('model-auth')
-    expect(model.requests.length - before).toBe(1)
+    expect(failed.error).toBe(code)
+    expect(model.requests.length - before).toBe(requests)
     view.off()
   })
 

@@ -35,6 +35,8 @@ export interface ScriptedModel {
   requests: RecordedRequest[]
   /** Scripts for the next requests, in order; when none is left, `fallback` answers. */
   queue(...scripts: Script[]): void
+  /** Drops the queued scripts that were not used. */
+  reset(): void
   fallback: Script
   /** The most requests in flight at once (reset it to measure a phase). */
   peak: number
@@ -127,6 +129,7 @@ export async function startScriptedModel(
     url: `http://127.0.0.1:${port}/v1`,
     requests,
     queue: (...s) => scripts.push(...s),
+    reset: () => scripts.splice(0),
     fallback,
     peak: 0,
     close: async () => {

@@ -1,8 +1,9 @@
 // A titled group of conversations (pinned, recent, archive) with "load more" for the next page,
 // which also loads by itself when its button scrolls into view.
 
-import { useEffect, useRef } from 'react'
+import { useRef } from 'react'
 import { useT } from '../../i18n/index.ts'
+import { useLoadMoreWhenVisible } from '../../ui/use-load-more-when-visible.ts'
 import { ConversationItem, type ConversationItemData } from './ConversationItem.tsx'
 
 export interface ConversationGroupProps {
@@ -17,15 +18,7 @@ export function ConversationGroup({ id, heading, conversations, hasMore, loadMor
   const t = useT()
   const more = useRef<HTMLButtonElement>(null)
 
-  useEffect(() => {
-    const button = more.current
-    if (!hasMore || !button || typeof IntersectionObserver === 'undefined') return
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) loadMore()
-    })
-    observer.observe(button)
-    return () => observer.disconnect()
-  }, [hasMore, loadMore])
+  useLoadMoreWhenVisible(more, hasMore, loadMore)
 
   if (conversations.length === 0) return null
   return (

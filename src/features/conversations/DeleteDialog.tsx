@@ -1,30 +1,18 @@
 // Asks before a conversation is deleted for good (the server also deletes all of its messages).
 
 import { useT } from '../../i18n/index.ts'
-import { Dialog } from '../../ui/Dialog.tsx'
+import { ConfirmDeleteDialog } from '../../ui/ConfirmDeleteDialog.tsx'
 
-export function DeleteDialog({
-  title,
-  onConfirm,
-  onClose,
-}: {
-  title: string
-  onConfirm: () => void
-  onClose: () => void
-}) {
+export function DeleteDialog(props: { title: string; onConfirm: () => void; onClose: () => void }) {
   const t = useT()
   return (
-    <Dialog title={t('conversations.deleteTitle')} onClose={onClose}>
-      <p>{t('conversations.deleteText', { title })}</p>
-      <div className="dialog__actions">
-        {/* Cancel comes first so it holds the initial focus: Enter must never delete by accident. */}
-        <button type="button" className="button" onClick={onClose}>
-          {t('conversations.cancel')}
-        </button>
-        <button type="button" className="button button--danger" onClick={onConfirm}>
-          {t('conversations.deleteConfirm')}
-        </button>
-      </div>
-    </Dialog>
+    <ConfirmDeleteDialog
+      heading={t('conversations.deleteTitle')}
+      text={t('conversations.deleteText', { title: props.title })}
+      cancelLabel={t('conversations.cancel')}
+      confirmLabel={t('conversations.deleteConfirm')}
+      onConfirm={props.onConfirm}
+      onClose={props.onClose}
+    />
   )
 }

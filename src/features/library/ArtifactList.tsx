@@ -1,9 +1,10 @@
 // The library's list with "load more" for the next page, which also loads by itself when its
 // button scrolls into view (as the conversation list does).
 
-import { useEffect, useRef } from 'react'
+import { useRef } from 'react'
 import type { Artifact } from '../../data/index.ts'
 import { useT } from '../../i18n/index.ts'
+import { useLoadMoreWhenVisible } from '../../ui/use-load-more-when-visible.ts'
 import { ArtifactItem } from './ArtifactItem.tsx'
 
 export interface ArtifactListProps {
@@ -18,15 +19,7 @@ export function ArtifactList({ artifacts, hasMore, loadMore }: ArtifactListProps
   // One "now" per render, so every row formats its date against the same day.
   const now = new Date()
 
-  useEffect(() => {
-    const button = more.current
-    if (!hasMore || !button || typeof IntersectionObserver === 'undefined') return
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) loadMore()
-    })
-    observer.observe(button)
-    return () => observer.disconnect()
-  }, [hasMore, loadMore])
+  useLoadMoreWhenVisible(more, hasMore, loadMore)
 
   return (
     <>
