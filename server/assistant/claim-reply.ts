@@ -3,7 +3,6 @@
 // and every device sees the reply appear. The conversation's active leaf moves to the reply only if
 // it still points at the request (the teacher may have switched branches meanwhile).
 
-import { id } from '@instantdb/admin'
 import type { AdminDb } from './admin-db.ts'
 
 export interface PendingRequest {
@@ -15,13 +14,13 @@ export interface PendingRequest {
   activeMessageId: string | undefined
 }
 
-export interface ClaimedReply {
-  replyId: string
-  createdAt: number
-}
-
-export async function claimReply(db: AdminDb, req: PendingRequest, model: string): Promise<ClaimedReply> {
-  const replyId = id()
+/** Creates reply `replyId` for `req`; resolves with its createdAt. */
+export async function claimReply(
+  db: AdminDb,
+  req: PendingRequest,
+  replyId: string,
+  model: string,
+): Promise<number> {
   // Strictly after the request, even if this machine's clock is behind the teacher's.
   const createdAt = Math.max(Date.now(), req.createdAt + 1)
   const chunks = [
@@ -39,5 +38,5 @@ export async function claimReply(db: AdminDb, req: PendingRequest, model: string
   if (req.activeMessageId === req.id)
     chunks.push(db.tx.conversations[req.conversationId]!.link({ activeMessage: replyId }))
   await db.transact(chunks)
-  return { replyId, createdAt }
+  return createdAt
 }

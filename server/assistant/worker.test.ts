@@ -2,8 +2,10 @@
 // rules, a teacher on the unmodified core client sending prompts as the app does, and a scripted
 // model speaking the OpenAI streaming format. Asserts on what the teacher's client sees.
 
+import { init } from '@instantdb/admin'
 import { id } from '@instantdb/core'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import schema from '../../instant.schema.ts'
 import { eventually, startTestServer, type TestServer } from '../instant/conformance/harness.ts'
 import {
   type ProjectDb,
@@ -47,13 +49,14 @@ function config(over: Partial<AssistantConfig> = {}): AssistantConfig {
   }
 }
 
-function start(over: Partial<AssistantConfig> = {}): AssistantWorker {
+function start(over: Partial<AssistantConfig> = {}, soleWorker = false): AssistantWorker {
   worker = startAssistantWorker({
     appId: LOCAL_APP_ID,
     adminToken: projectAdminToken(server),
     apiURI: server.url,
     config: config(over),
     log: createLogger('error', 'assistant'),
+    soleWorker,
   })
   return worker
 }
@@ -294,6 +297,50 @@ describe('assistant worker', () => {
     await eventually(() => (worker!.active === 0 ? true : undefined), 5_000)
     const { data } = await teacher.queryOnce({ messages: { $: { where: { id: streaming.id } } } })
     expect(data.messages).toEqual([])
+    view.off()
+  })
+
+  test('a reply cut off by a crash is marked interrupted: at once by the sole worker, else once silent too long', async () => {
+    // What a crash leaves behind: a claimed request and a reply still 'streaming'.
+    const { conversationId, requestId } = await newChatWithPrompt('Vor dem Absturz')
+    const admin = init({
+      appId: LOCAL_APP_ID,
+      adminToken: projectAdminToken(server),
+      apiURI: server.url,
+      schema,
+    })
+    const orphan = id()
+    const recent = id()
+    const longAgo = Date.now() - 10 * 60_000
+    await admin.transact([
+      admin.tx.messages[requestId]!.update({ status: 'done' }),
+      admin.tx.messages[orphan]!.update({
+        role: 'assistant',
+        text: 'Halb',
+        status: 'streaming',
+        createdAt: longAgo,
+        updatedAt: longAgo,
+      }).link({ conversation: conversationId, parent: requestId }),
+      admin.tx.messages[recent]!.update({
+        role: 'assistant',
+        text: 'Gerade',
+        status: 'streaming',
+        createdAt: Date.now(),
+        updatedAt: Date.now(),
+      }).link({ conversation: conversationId, parent: requestId }),
+    ])
+    const view = watchMessages(conversationId)
+    const status = (mid: string) => view.latest().find((m) => m.id === mid)
+    // Another worker may still be writing a recent one: only the long-silent reply is failed.
+    start({ idleTimeoutMs: 1_000 })
+    await eventually(() => (status(orphan)?.status === 'error' ? true : undefined), 5_000)
+    expect(status(orphan)).toMatchObject({ error: 'model-interrupted', text: 'Halb' })
+    expect(status(recent)?.status).toBe('streaming')
+    await worker!.close()
+    // The local stack's worker is the only one: whatever is still streaming at its start was cut off.
+    start({}, true)
+    await eventually(() => (status(recent)?.status === 'error' ? true : undefined), 5_000)
+    expect(status(recent)).toMatchObject({ error: 'model-interrupted', text: 'Gerade' })
     view.off()
   })
 })

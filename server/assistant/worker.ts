@@ -2,6 +2,7 @@
 // periodic sweep in case the live connection missed one), claims each once, streams the model's
 // reply into the database, and stops when the teacher stops the reply or deletes the chat.
 
+import { id } from '@instantdb/admin'
 import type { Logger } from '../instant/shared/log.ts'
 import { type AdminDb, adminDb, type InstantTarget } from './admin-db.ts'
 import { claimReply, type PendingRequest } from './claim-reply.ts'
@@ -16,6 +17,11 @@ export interface AssistantWorkerOptions extends InstantTarget {
   log: Logger
   /** How often the worker also looks for pending requests without waiting for a live update. */
   sweepIntervalMs?: number
+  /**
+   * No other worker answers in this app (the local stack): at start, every reply still 'streaming'
+   * was cut off by the last shutdown or crash and is marked at once, not after the idle timeout.
+   */
+  soleWorker?: boolean
 }
 
 export interface AssistantWorker {
@@ -101,6 +107,7 @@ export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWor
       jobs.set(req.id, abort)
       void answer(req, abort.signal).finally(() => {
         jobs.delete(req.id)
+        replies.delete(req.id)
         pump()
       })
     }
@@ -113,11 +120,13 @@ export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWor
 
   async function answer(req: PendingRequest, signal: AbortSignal): Promise<void> {
     let path: PathMessage[]
-    let replyId: string
+    // Known as this worker's before it exists, so a sweep never takes it for an interrupted one.
+    const replyId = id()
+    replies.set(req.id, replyId)
     try {
       path = await requestPath(db, req)
       if (signal.aborted) return
-      ;({ replyId } = await claimReply(db, req, config.model))
+      await claimReply(db, req, replyId, config.model)
     } catch (err) {
       // The request was deleted or cancelled meanwhile, or the database is away: look again later.
       retryAfter.set(req.id, Date.now() + 5_000)
@@ -125,7 +134,6 @@ export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWor
       return
     }
     retryAfter.delete(req.id)
-    replies.set(req.id, replyId)
     log.info('answering', { request: req.id, reply: replyId })
 
     const stream = new AbortController()
@@ -170,7 +178,6 @@ export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWor
     } finally {
       signal.removeEventListener('abort', stopStream)
       watch.close()
-      replies.delete(req.id)
     }
   }
 
@@ -196,11 +203,11 @@ export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWor
 
   /**
    * Replies left 'streaming' by a worker that died (crash, restart) would spin forever. One that has
-   * not grown for longer than any live stream may stay silent is marked failed; the teacher can
-   * regenerate it. Replies this worker is writing are never touched.
+   * not grown for `silentMs` (by default longer than any live stream may stay silent) is marked
+   * failed; the teacher can regenerate it. Replies this worker is writing are never touched.
    */
-  async function failInterrupted(): Promise<void> {
-    const cutoff = new Date(Date.now() - config.idleTimeoutMs - 60_000)
+  async function failInterrupted(silentMs = config.idleTimeoutMs + 60_000): Promise<void> {
+    const cutoff = new Date(Date.now() - silentMs)
     const { messages } = await db.query({
       messages: {
         $: { where: { role: 'assistant', status: 'streaming', updatedAt: { $lt: cutoff } }, fields: ['id'] },
@@ -211,7 +218,10 @@ export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWor
     if (!stale.length) return
     await db.transact(
       stale.map((m) =>
-        db.tx.messages[m.id]!.update({ status: 'error', error: INTERRUPTED, updatedAt: Date.now() }),
+        db.tx.messages[m.id]!.update(
+          { status: 'error', error: INTERRUPTED, updatedAt: Date.now() },
+          { upsert: false },
+        ),
       ),
     )
     log.warn('marked interrupted replies as failed', { count: stale.length })
@@ -229,7 +239,9 @@ export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWor
     failInterrupted().catch((err: unknown) => log.warn('stale-reply sweep failed', { error: String(err) }))
   }, opts.sweepIntervalMs ?? 30_000)
   sweep.unref()
-  failInterrupted().catch((err: unknown) => log.warn('stale-reply sweep failed', { error: String(err) }))
+  failInterrupted(opts.soleWorker ? 0 : undefined).catch((err: unknown) =>
+    log.warn('stale-reply sweep failed', { error: String(err) }),
+  )
 
   return {
     get active() {

@@ -24,6 +24,7 @@ export function startLocalAssistant(
     apiURI: server.url,
     config,
     log: createLogger(undefined, 'assistant'),
+    soleWorker: true,
   })
   return { worker, status: `assistant: ${describeModel(config)}` }
 }
