@@ -133,8 +133,13 @@ export function sendPrompt({ conversationId, parentId, text, notBefore, retitle 
       createdAt: now,
       updatedAt: now,
     }).link(links),
+    // An upsert, not the client's default update: offline, the message page's local store holds no
+    // conversation while the chat is empty, and an update step would not put the conversation's id
+    // there, so the new message would not match `conversation.id` and stay invisible until online.
+    // (The chat exists; were it deleted meanwhile, the server refuses the owner-less upsert.)
     db.tx.conversations[conversationId]!.update(
       retitle ? { updatedAt: now, title: retitle } : { updatedAt: now },
+      { upsert: true },
     ).link({ activeMessage: messageId }),
   ])
   return { id: messageId, saved }
