@@ -120,6 +120,8 @@ test('a prompt written offline waits in the outbox and is answered once the conn
   model.queue({ deltas: ['Gern, hier sind **drei** Ideen.'] })
   const chat = new ChatPage(page)
   await new ConversationList(page).createChat()
+  // The chat is open (loaded) when the school Wi-Fi drops.
+  await expect(page.getByRole('heading', { name: 'Ideen für den Einstieg' })).toBeVisible()
   await context.setOffline(true)
   await chat.sendPrompt('Ideen für den Wandertag')
   const request = chat.messageWithText('Ideen für den Wandertag')

@@ -80,7 +80,7 @@ describe('Composer', () => {
     expect(input()).toHaveValue('Entwurf 2')
   })
 
-  it('does not send while busy or disabled', async () => {
+  it('does not send while busy or disabled, but keeps taking the draft', async () => {
     const onSend = vi.fn()
     const { rerender } = render(<Composer conversationId="c1" onSend={onSend} busy />)
     type('Hallo')
@@ -89,6 +89,10 @@ describe('Composer', () => {
     fireEvent.keyDown(input(), { key: 'Enter' })
     await flush()
     expect(onSend).not.toHaveBeenCalled()
-    expect(input()).toBeDisabled()
+    // A chat that is still loading (or offline before it loaded) can be written to; it sends later.
+    expect(input()).toBeEnabled()
+    type('Hallo, später')
+    expect(input()).toHaveValue('Hallo, später')
+    expect(screen.getByRole('button', { name: 'Senden' })).toBeDisabled()
   })
 })

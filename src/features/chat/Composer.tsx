@@ -11,6 +11,7 @@ import { useDraft, useDraftStore } from './draft-store.ts'
 export interface ComposerProps {
   conversationId: string
   onSend: (text: string) => Promise<void> | void
+  /** Sending is not possible yet (the chat is loading); typing and the draft go on. */
   disabled?: boolean
   /** A reply is being generated: typing goes on, sending waits. */
   busy?: boolean
@@ -86,7 +87,6 @@ export function Composer({ conversationId, onSend, disabled = false, busy = fals
         rows={1}
         value={text}
         placeholder={t('composer.placeholder')}
-        disabled={disabled}
         aria-invalid={isOver || undefined}
         aria-describedby={described.filter(Boolean).join(' ')}
         onChange={(e) => setDraft(conversationId, e.target.value)}
