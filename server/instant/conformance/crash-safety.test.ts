@@ -69,6 +69,7 @@ it('loses no acknowledged transaction when killed mid-write, and clients resume'
 
   const acked: string[] = []
   const now = Date.now()
+  const closed = new Promise<undefined>((r) => writer.ws.once('close', () => r(undefined)))
   let stop = false
   const writes = (async () => {
     for (let k = 0; !stop && k < 5000; k++) {
@@ -85,7 +86,7 @@ it('loses no acknowledged transaction when killed mid-write, and clients resume'
             ['add-triple', e, attr('conversations', 'archived'), false],
           ],
         }),
-        new Promise<undefined>((r) => writer.ws.once('close', () => r(undefined))),
+        closed,
       ])
       if (!reply) return
       if (reply.op === 'transact-ok') acked.push(e)
