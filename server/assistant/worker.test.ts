@@ -343,4 +343,45 @@ describe('assistant worker', () => {
     expect(status(recent)).toMatchObject({ error: 'model-interrupted', text: 'Gerade' })
     view.off()
   })
+
+  test("tells the model about the teacher's own profile, not anyone else's", async () => {
+    // Another teacher's profile exists too; only the owner's may reach the model.
+    const other = await signedInClient(
+      server,
+      await refreshTokenFor(projectServer(server), 'kollege@schule.de'),
+    )
+    const otherId = (await other.getAuth())!.id
+    const now = Date.now()
+    await other.transact(
+      other.tx.profiles[id()]!.update({ schoolType: 'Berufsschule', createdAt: now, updatedAt: now }).link({
+        owner: otherId,
+      }),
+    )
+    other.shutdown()
+    const profileId = id()
+    await teacher.transact(
+      teacher.tx.profiles[profileId]!.update({
+        bundesland: 'Sachsen',
+        schoolType: 'Gymnasium',
+        subjects: ['Chemie', 'Biologie'],
+        grades: ['9', '10'],
+        createdAt: now,
+        updatedAt: now,
+      }).link({ owner: teacherId }),
+    )
+    model.queue({ deltas: ['Passend für Klasse 9.'] })
+    start()
+    const { conversationId } = await newChatWithPrompt('Ein Versuch zur Oxidation')
+    const view = watchMessages(conversationId)
+    await eventually(() => (view.reply()?.status === 'done' ? true : undefined), 10_000)
+    const system = model.requests.at(-1)!.body.messages[0]!
+    expect(system.role).toBe('system')
+    expect(system.content).toContain('- Bundesland/Region: Sachsen')
+    expect(system.content).toContain('- Schulart: Gymnasium')
+    expect(system.content).toContain('- Fächer: Chemie, Biologie')
+    expect(system.content).toContain('- Klassenstufen: 9, 10')
+    expect(system.content).not.toContain('Berufsschule')
+    view.off()
+    await teacher.transact(teacher.tx.profiles[profileId]!.delete())
+  })
 })

@@ -4,13 +4,15 @@
 
 import { id } from '@instantdb/admin'
 import type { Logger } from '../instant/shared/log.ts'
-import { type AdminDb, adminDb, type InstantTarget } from './admin-db.ts'
+import { adminDb, type InstantTarget } from './admin-db.ts'
 import { claimReply, type PendingRequest } from './claim-reply.ts'
 import type { AssistantConfig } from './config.ts'
 import { ModelError, streamChatCompletion } from './openai-stream.ts'
-import { modelMessages, type PathMessage } from './prompts/history.ts'
+import { modelMessages } from './prompts/history.ts'
 import { systemPrompt } from './prompts/system-prompt.ts'
+import { teacherContext } from './prompts/teacher-context.ts'
 import { ReplyWriter } from './reply-writer.ts'
+import { loadRequestContext, type RequestContext } from './request-context.ts'
 
 export interface AssistantWorkerOptions extends InstantTarget {
   config: AssistantConfig
@@ -39,8 +41,6 @@ const PENDING_QUERY = {
   },
 }
 
-const HISTORY_WINDOW = 400
-
 /** Stored on a reply whose worker died while writing it (besides the model's failure codes). */
 export const INTERRUPTED = 'model-interrupted'
 
@@ -61,31 +61,6 @@ function toRequest(row: PendingRow): PendingRequest | undefined {
     conversationId: row.conversation.id,
     activeMessageId: row.conversation.activeMessage?.id,
   }
-}
-
-/** The request's path from the conversation's first message, as far as the newest messages reach. */
-async function requestPath(db: AdminDb, req: PendingRequest): Promise<PathMessage[]> {
-  const { messages } = await db.query({
-    messages: {
-      $: {
-        where: { 'conversation.id': req.conversationId },
-        order: { createdAt: 'desc' },
-        limit: HISTORY_WINDOW,
-        fields: ['role', 'text', 'status'],
-      },
-      parent: { $: { fields: ['id'] } },
-    },
-  })
-  const byId = new Map(messages.map((m) => [m.id, m]))
-  const path: PathMessage[] = []
-  const seen = new Set<string>()
-  for (let m = byId.get(req.id); m && !seen.has(m.id); m = m.parent ? byId.get(m.parent.id) : undefined) {
-    seen.add(m.id)
-    path.push({ role: m.role, text: m.text, status: m.status })
-  }
-  // The request itself, even if the query raced its claim.
-  if (!path.length) path.push({ role: 'user', text: req.text, status: 'pending' })
-  return path.reverse()
 }
 
 export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWorker {
@@ -119,12 +94,12 @@ export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWor
   }
 
   async function answer(req: PendingRequest, signal: AbortSignal): Promise<void> {
-    let path: PathMessage[]
+    let context: RequestContext
     // Known as this worker's before it exists, so a sweep never takes it for an interrupted one.
     const replyId = id()
     replies.set(req.id, replyId)
     try {
-      path = await requestPath(db, req)
+      context = await loadRequestContext(db, req)
       if (signal.aborted) return
       await claimReply(db, req, replyId, config.model)
     } catch (err) {
@@ -157,7 +132,10 @@ export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWor
       gone = true
       stream.abort()
     })
-    const messages = modelMessages(systemPrompt(config.systemPrompt, new Date()), path, config.historyChars)
+    const system = [systemPrompt(config.systemPrompt, new Date()), teacherContext(context.profile)]
+      .filter(Boolean)
+      .join('\n\n')
+    const messages = modelMessages(system, context.path, config.historyChars)
     try {
       await streamWithRetries(messages, stream.signal, (delta) => writer.append(delta))
       if (writer.length === 0) throw new ModelError('model-empty', 'The model sent an empty reply')
