@@ -1,8 +1,12 @@
 // Tells the teacher when a new version is ready and reloads only when they say so (a reload must
-// never cut off a streaming reply or a half-written prompt). Also confirms offline readiness once.
+// never cut off a streaming reply or a half-written prompt). Also confirms offline readiness once,
+// briefly: that note needs no answer and must not sit over the page's own buttons.
 
+import { useEffect } from 'react'
 import { useRegisterSW } from 'virtual:pwa-register/react'
 import { useT } from '../../i18n/index.ts'
+
+const OFFLINE_NOTE_MS = 8_000
 
 export function UpdatePrompt() {
   const t = useT()
@@ -11,6 +15,12 @@ export function UpdatePrompt() {
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,
   } = useRegisterSW()
+
+  useEffect(() => {
+    if (!offlineReady) return
+    const timer = setTimeout(() => setOfflineReady(false), OFFLINE_NOTE_MS)
+    return () => clearTimeout(timer)
+  }, [offlineReady, setOfflineReady])
 
   if (needRefresh) {
     return (
