@@ -2,8 +2,8 @@
 // never cut off a streaming reply or a half-written prompt). Also confirms offline readiness once,
 // briefly: that note needs no answer and must not sit over the page's own buttons.
 
-import { useEffect } from 'react'
 import { useRegisterSW } from 'virtual:pwa-register/react'
+import { useEffect } from 'react'
 import { useT } from '../../i18n/index.ts'
 
 const OFFLINE_NOTE_MS = 8_000
