@@ -4,6 +4,7 @@
 import './conversations.css'
 import { useId, useState } from 'react'
 import { useT } from '../../i18n/index.ts'
+import { FailureNotice } from '../../ui/FailureNotice.tsx'
 import { useDebounced } from '../../ui/use-debounced.ts'
 import { useActionError } from './action-error.ts'
 import { ConversationSections } from './ConversationSections.tsx'
@@ -64,12 +65,11 @@ export function ConversationPanel({ onNewChat }: { onNewChat?: (id: string) => v
         {t('conversations.showArchived')}
       </label>
       {actionError && (
-        <div className="form-error" role="alert">
-          {t('error.action', { reason: t(actionError) })}{' '}
-          <button type="button" className="link-button" onClick={clearActionError}>
-            {t('dialog.close')}
-          </button>
-        </div>
+        <FailureNotice
+          message={t('error.action', { reason: t(actionError) })}
+          closeLabel={t('dialog.close')}
+          onClose={clearActionError}
+        />
       )}
       <div className="conv-panel__body">
         {searching ? (

@@ -5,6 +5,7 @@ import './library.css'
 import { useArtifactList } from '../../data/index.ts'
 import { useT } from '../../i18n/index.ts'
 import { toUserMessage } from '../../i18n/to-user-message.ts'
+import { FailureNotice } from '../../ui/FailureNotice.tsx'
 import { useCurrentUser } from '../auth/index.ts'
 import { ArtifactList } from './ArtifactList.tsx'
 import { useDeleteFailure } from './delete-failure.ts'
@@ -47,11 +48,10 @@ function DeleteFailureNotice() {
   const clear = useDeleteFailure((s) => s.clear)
   if (!error) return null
   return (
-    <div className="form-error" role="alert">
-      {t('artifact.deleteFailed', { reason: t(error) })}{' '}
-      <button type="button" className="link-button" onClick={clear}>
-        {t('dialog.close')}
-      </button>
-    </div>
+    <FailureNotice
+      message={t('artifact.deleteFailed', { reason: t(error) })}
+      closeLabel={t('dialog.close')}
+      onClose={clear}
+    />
   )
 }

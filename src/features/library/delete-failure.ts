@@ -1,22 +1,14 @@
 // The last failed delete, shown once on the library page: the artifact view is gone by the time the
-// server answers. UI state only; the Instant client itself rolls a refused write back.
+// server answers.
 
-import { create } from 'zustand'
-import type { MessageKey } from '../../i18n/index.ts'
 import { toUserMessage } from '../../i18n/to-user-message.ts'
+import { createFailureNotice } from '../../state/failure-notice.ts'
 
-interface DeleteFailureState {
-  error: MessageKey | null
-  clear(): void
-}
+const deleteFailures = createFailureNotice(toUserMessage)
 
-export const useDeleteFailure = create<DeleteFailureState>()((set) => ({
-  error: null,
-  clear: () => set({ error: null }),
-}))
+export const useDeleteFailure = deleteFailures.useNotice
 
 /** Watches a delete and reports a failure to the library; never throws (fire-and-forget). */
 export function reportDeleteFailure(write: Promise<unknown>): void {
-  useDeleteFailure.getState().clear()
-  write.catch((err: unknown) => useDeleteFailure.setState({ error: toUserMessage(err) }))
+  deleteFailures.report(write, { clearFirst: true })
 }
