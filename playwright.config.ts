@@ -13,10 +13,12 @@ const launchOptions = { args: CHROMIUM_ARGS, ...(executablePath ? { executablePa
 // Set once in the runner and inherited by the workers, so tests can read the admin token from it.
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'eduhu-e2e-'))
 const dataDir = process.env.E2E_DATA_DIR
+// Separate build and result folders let two runs (two checkouts' worth of work) share one machine.
+const distDir = process.env.EDUHU_DIST_DIR || 'dist'
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_OUTPUT_DIR || 'test-results',
   workers: 1,
   retries: 0,
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
@@ -43,12 +45,13 @@ export default defineConfig({
   ],
   webServer: {
     command:
-      'node node_modules/vite/bin/vite.js build --logLevel warn && node --import tsx server/stack/main.ts',
+      `node node_modules/vite/bin/vite.js build --logLevel warn --outDir ${distDir} --emptyOutDir && node --import tsx server/stack/main.ts`,
     url: `http://127.0.0.1:${port}/health`,
     // No assistant here even if the shell has a model configured: the specs write replies themselves
     // (e2e/assistant.spec.ts runs its own stack with a scripted model).
     env: {
       PORT: String(port),
+      EDUHU_DIST_DIR: distDir,
       INSTANT_LOCAL_DATA_DIR: dataDir,
       INSTANT_LOCAL_LOG: 'warn',
       ASSISTANT_API_URL: '',

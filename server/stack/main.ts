@@ -11,7 +11,8 @@ import { startInstantServer } from '../instant/server.ts'
 import { startLocalAssistant } from './local-assistant.ts'
 
 async function main(): Promise<void> {
-  const distDir = resolve('dist')
+  // EDUHU_DIST_DIR lets parallel e2e runs each serve their own build.
+  const distDir = resolve(process.env.EDUHU_DIST_DIR || 'dist')
   if (!existsSync(resolve(distDir, 'index.html'))) {
     throw new Error('dist/index.html is missing: run `npm run build` first (npm start does this for you)')
   }
