@@ -36,12 +36,31 @@ const _schema = i.schema({
       updatedAt: i.date().indexed().optional(),
       error: i.string().optional(),
       model: i.string().optional(),
+      /**
+       * A request about a material, sent from the material view: `{ type: 'revise', artifactId }` or
+       * `{ type: 'variants', artifactId, levels: string[] }` (src/materials/intent.ts).
+       */
+      intent: i.json().optional(),
+      /**
+       * Materials the model is still writing into this reply, so the chat can show them grow:
+       * `MaterialDraft[]` (src/materials/draft.ts). Cleared when the artifacts are written.
+       */
+      materialDrafts: i.json().optional(),
     }),
     artifacts: i.entity({
       kind: i.string().indexed(),
       title: i.string().indexed(),
       subject: i.string().indexed().optional(),
       grade: i.string().indexed().optional(),
+      /** 'de' | 'en': the language the material is written in. */
+      language: i.string().indexed().optional(),
+      /** A variant's level: 'A' | 'B' | 'C' | 'daz' | 'leichte-sprache' (src/materials/levels.ts). */
+      level: i.string().indexed().optional(),
+      favorite: i.boolean().indexed().optional(),
+      /** Last opened or changed; the library's "recently used" order. */
+      usedAt: i.date().indexed().optional(),
+      /** The newest version's number, so a card or list row needs no second query. */
+      latestVersion: i.number().indexed().optional(),
       createdAt: i.date().indexed(),
       updatedAt: i.date().indexed(),
     }),
@@ -49,6 +68,14 @@ const _schema = i.schema({
       version: i.number().indexed(),
       format: i.string(),
       body: i.string(),
+      /** 'done' (also when absent) | 'stopped': the teacher stopped the model while it wrote it. */
+      status: i.string().indexed().optional(),
+      /** 'assistant' | 'edit' (by hand) | 'restore' (a copy of an older version). */
+      source: i.string().indexed().optional(),
+      /** What changed, in a few words ("Aufgabe 3 schwerer", "Wiederhergestellt aus Version 1"). */
+      note: i.string().optional(),
+      /** Measured reading level of the body (issue: materials at the right level). */
+      readingLevel: i.json().optional(),
       createdAt: i.date().indexed(),
     }),
   },
@@ -85,6 +112,15 @@ const _schema = i.schema({
     artifactMessage: {
       forward: { on: 'artifacts', has: 'one', label: 'message' },
       reverse: { on: 'messages', has: 'many', label: 'artifacts' },
+    },
+    artifactConversation: {
+      forward: { on: 'artifacts', has: 'one', label: 'conversation' },
+      reverse: { on: 'conversations', has: 'many', label: 'artifacts' },
+    },
+    /** The reply that wrote a version (v1 and every revision made through the chat). */
+    artifactVersionMessage: {
+      forward: { on: 'artifactVersions', has: 'one', label: 'message' },
+      reverse: { on: 'messages', has: 'many', label: 'artifactVersions' },
     },
     artifactVariantOf: {
       forward: { on: 'artifacts', has: 'one', label: 'variantOf' },
