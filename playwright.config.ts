@@ -44,8 +44,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command:
-      `node node_modules/vite/bin/vite.js build --logLevel warn --outDir ${distDir} --emptyOutDir && node --import tsx server/stack/main.ts`,
+    command: `node node_modules/vite/bin/vite.js build --logLevel warn --outDir ${distDir} --emptyOutDir && node --import tsx server/stack/main.ts`,
     url: `http://127.0.0.1:${port}/health`,
     // No assistant here even if the shell has a model configured: the specs write replies themselves
     // (e2e/assistant.spec.ts runs its own stack with a scripted model).
