@@ -53,6 +53,20 @@ describe('streamChatCompletion', () => {
     })
   })
 
+  test('a stream held at a gate has delivered the text before it, and goes on once released', async () => {
+    const [run] = model.queue({ deltas: ['Eins', ' zwei', ' drei'], gates: { 'after-two': 2 } })
+    const stream = streamChatCompletion(request())
+    expect((await stream.next()).value).toBe('Eins')
+    expect((await stream.next()).value).toBe(' zwei')
+    await run!.reached('after-two')
+    const third = stream.next()
+    run!.release('after-two')
+    expect((await third).value).toBe(' drei')
+    expect((await stream.next()).done).toBe(true)
+    expect(await run!.request).toBe(model.requests.at(-1))
+    expect(() => run!.release('nope')).toThrow("the script has no gate 'nope'")
+  })
+
   test('sends no authorization header without a key (local models)', async () => {
     await collect(request({ apiKey: undefined }))
     expect(model.requests.at(-1)!.authorization).toBeUndefined()
@@ -66,7 +80,22 @@ describe('streamChatCompletion', () => {
     // Cut inside the two-byte "ü" and in the middle of lines, as a slow network would.
     const cut = bytes.indexOf(Buffer.from('ü')) + 1
     const raw = [bytes.subarray(0, cut), bytes.subarray(cut, cut + 7), bytes.subarray(cut + 7)]
-    model.queue({ raw, contentType: 'text/event-stream; charset=utf-8', delayMs: 20 })
+    // Over the network the pieces may arrive merged or split anew; a stream of exactly these reads
+    // checks the cuts themselves, whatever the machine's timing.
+    const reads = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (const piece of raw) c.enqueue(piece)
+        c.close()
+      },
+    })
+    const events: string[] = []
+    for await (const d of sseData(reads)) events.push(d)
+    expect(events.map((e) => (e === '[DONE]' ? e : JSON.parse(e).choices[0].delta.content))).toEqual([
+      'Grüße',
+      ' aus Köln',
+      '[DONE]',
+    ])
+    model.queue({ raw, contentType: 'text/event-stream; charset=utf-8' })
     expect(await collect(request())).toEqual(['Grüße', ' aus Köln'])
   })
 
