@@ -147,18 +147,24 @@ afterAll(async () => {
 
 describe('assistant worker', () => {
   test('answers a pending prompt: the reply streams in, then is done, and becomes the active leaf', async () => {
-    model.queue({ deltas: ['Hier ', 'ist ', 'dein ', 'Quiz ', 'zur ', 'Revolution.'], delayMs: 40 })
+    const [run] = model.queue({
+      deltas: ['Hier ', 'ist ', 'dein ', 'Quiz ', 'zur ', 'Revolution.'],
+      gates: { 'half-way': 3 },
+    })
     const { conversationId, requestId } = await newChatWithPrompt('Erstelle ein Quiz')
     const view = watchMessages(conversationId)
     start()
-    const done = await eventually(() => (view.reply()?.status === 'done' ? view.reply() : undefined), 10_000)
+    // The teacher sees it grow: while the model holds half-way, the reply streams with part of the text.
+    await run!.reached('half-way')
+    const partial = await eventually(
+      () => (view.reply()?.text === 'Hier ist dein ' ? view.reply() : undefined),
+      15_000,
+    )
+    expect(partial.status).toBe('streaming')
+    run!.release('half-way')
+    const done = await eventually(() => (view.reply()?.status === 'done' ? view.reply() : undefined), 15_000)
     expect(done).toMatchObject({ text: 'Hier ist dein Quiz zur Revolution.', model: 'gpt-scripted' })
     expect(done.parent?.id).toBe(requestId)
-    // The teacher saw it grow: a streaming snapshot with part of the text.
-    const partial = view.snapshots
-      .map((s) => s.find((m) => m.role === 'assistant'))
-      .find((m) => m?.status === 'streaming' && m.text.length > 0 && m.text.length < done.text.length)
-    expect(partial).toBeDefined()
     expect(view.latest().find((m) => m.id === requestId)?.status).toBe('done')
     expect(await activeMessage(conversationId)).toBe(done.id)
     view.off()
@@ -212,7 +218,7 @@ describe('assistant worker', () => {
       teacher.tx.messages[streaming.id]!.update({ status: 'stopped', updatedAt: Date.now() }),
     )
     await model.requests.at(-1)!.aborted
-    await eventually(() => (worker!.active === 0 ? true : undefined), 5_000)
+    await eventually(() => (worker!.active === 0 ? true : undefined), 15_000)
     expect(view.reply()).toMatchObject({ status: 'stopped', text: 'Erster Teil.' })
     view.off()
   })
@@ -266,11 +272,15 @@ describe('assistant worker', () => {
       ['A', 'B', 'C', 'D', 'E', 'F'].map((t) => newChatWithPrompt(`Frage ${t}`)),
     )
     model.peak = 0
-    model.fallback = { deltas: ['Antwort'], delayMs: 30 }
+    // Each answer holds before its text until two are in flight, so the limit is reached (and kept)
+    // however fast or slow the machine answers.
+    const runs = model.queue(...chats.map(() => ({ deltas: ['Antwort'], gates: { started: 0 } })))
     start({ concurrency: 2 })
+    await Promise.all([runs[0]!.reached('started'), runs[1]!.reached('started')])
+    for (const run of runs) run.release('started')
     await eventually(
       () => (model.requests.length - before >= 6 && worker!.active === 0 ? true : undefined),
-      15_000,
+      20_000,
     )
     const { data } = await teacher.queryOnce({
       messages: {
@@ -294,7 +304,7 @@ describe('assistant worker', () => {
     )
     await teacher.transact(teacher.tx.conversations[conversationId]!.delete())
     await model.requests.at(-1)!.aborted
-    await eventually(() => (worker!.active === 0 ? true : undefined), 5_000)
+    await eventually(() => (worker!.active === 0 ? true : undefined), 15_000)
     const { data } = await teacher.queryOnce({ messages: { $: { where: { id: streaming.id } } } })
     expect(data.messages).toEqual([])
     view.off()
@@ -333,13 +343,13 @@ describe('assistant worker', () => {
     const status = (mid: string) => view.latest().find((m) => m.id === mid)
     // Another worker may still be writing a recent one: only the long-silent reply is failed.
     start({ idleTimeoutMs: 1_000 })
-    await eventually(() => (status(orphan)?.status === 'error' ? true : undefined), 5_000)
+    await eventually(() => (status(orphan)?.status === 'error' ? true : undefined), 15_000)
     expect(status(orphan)).toMatchObject({ error: 'model-interrupted', text: 'Halb' })
     expect(status(recent)?.status).toBe('streaming')
     await worker!.close()
     // The local stack's worker is the only one: whatever is still streaming at its start was cut off.
     start({}, true)
-    await eventually(() => (status(recent)?.status === 'error' ? true : undefined), 5_000)
+    await eventually(() => (status(recent)?.status === 'error' ? true : undefined), 15_000)
     expect(status(recent)).toMatchObject({ error: 'model-interrupted', text: 'Gerade' })
     view.off()
   })
