@@ -2,7 +2,7 @@
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { freePort } from '../instant/conformance/server-process.ts'
-import { ModelError, type StreamRequest, sseData, streamChatCompletion } from './openai-stream.ts'
+import { ModelError, type StreamRequest, streamChatCompletion, streamModel } from './openai-stream.ts'
 import { type ScriptedModel, startScriptedModel } from './testing/scripted-model.ts'
 
 let model: ScriptedModel
@@ -28,6 +28,19 @@ async function collect(req: StreamRequest): Promise<string[]> {
   const out: string[] = []
   for await (const d of streamChatCompletion(req)) out.push(d)
   return out
+}
+
+/** A fetch whose response body arrives in exactly these reads. */
+function fetchReads(reads: Uint8Array[]): typeof fetch {
+  return async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (const piece of reads) c.enqueue(piece)
+        c.close()
+      },
+    })
+    return new Response(body, { headers: { 'content-type': 'text/event-stream' } })
+  }
 }
 
 async function failure(req: StreamRequest): Promise<ModelError> {
@@ -73,37 +86,51 @@ describe('streamChatCompletion', () => {
   })
 
   test('reads events split across network chunks, CRLF line ends, comments and multi-byte characters cut in half', async () => {
-    const event = (content: string) =>
-      `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\r\n\r\n`
-    const whole = `: keep-alive\r\n\r\n${event('Grüße')}${event(' aus Köln')}data: [DONE]\r\n\r\n`
+    const event = (content: string, finish: string | null = null) =>
+      `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content }, finish_reason: finish }] })}\r\n\r\n`
+    const whole = `: keep-alive\r\n\r\n${event('Grüße')}${event(' aus Köln', 'stop')}data: [DONE]\r\n\r\n`
     const bytes = Buffer.from(whole, 'utf8')
     // Cut inside the two-byte "ü" and in the middle of lines, as a slow network would.
     const cut = bytes.indexOf(Buffer.from('ü')) + 1
     const raw = [bytes.subarray(0, cut), bytes.subarray(cut, cut + 7), bytes.subarray(cut + 7)]
-    // Over the network the pieces may arrive merged or split anew; a stream of exactly these reads
+    // Over the network the pieces may arrive merged or split anew; a body of exactly these reads
     // checks the cuts themselves, whatever the machine's timing.
-    const reads = new ReadableStream<Uint8Array>({
-      start(c) {
-        for (const piece of raw) c.enqueue(piece)
-        c.close()
-      },
-    })
-    const events: string[] = []
-    for await (const d of sseData(reads)) events.push(d)
-    expect(events.map((e) => (e === '[DONE]' ? e : JSON.parse(e).choices[0].delta.content))).toEqual([
-      'Grüße',
-      ' aus Köln',
-      '[DONE]',
-    ])
+    expect(await collect(request({ fetch: fetchReads(raw) }))).toEqual(['Grüße', ' aus Köln'])
     model.queue({ raw, contentType: 'text/event-stream; charset=utf-8' })
     expect(await collect(request())).toEqual(['Grüße', ' aus Köln'])
   })
 
-  test('joins multi-line data fields and yields a last event without a trailing blank line', async () => {
-    const body = new Blob(['data: a\ndata: b\n\ndata: [DONE]']).stream()
-    const events: string[] = []
-    for await (const d of sseData(body)) events.push(d)
-    expect(events).toEqual(['a\nb', '[DONE]'])
+  test('joins multi-line data fields into one event', async () => {
+    const body = 'data: {"choices":[{"index":0,"delta":\ndata: {"content":"a"},"finish_reason":"stop"}]}\n\n'
+    expect(await collect(request({ fetch: fetchReads([Buffer.from(body)]) }))).toEqual(['a'])
+  })
+
+  test('streams tool-call deltas in order and sends the tools', async () => {
+    const tools = [
+      { type: 'function' as const, function: { name: 'create_material', parameters: { type: 'object' } } },
+    ]
+    model.queue({
+      deltas: ['Gern.'],
+      toolCalls: [{ id: 'call_1', name: 'create_material', arguments: ['{"ti', 'tle":"Brüche"}'] }],
+    })
+    const events = []
+    for await (const e of streamModel(request({ tools }))) events.push(e)
+    expect(events).toEqual([
+      { type: 'text', text: 'Gern.' },
+      { type: 'tool', index: 0, id: 'call_1', name: 'create_material', arguments: '' },
+      { type: 'tool', index: 0, arguments: '{"ti' },
+      { type: 'tool', index: 0, arguments: 'tle":"Brüche"}' },
+    ])
+    expect(model.requests.at(-1)!.body.tools).toEqual(tools)
+  })
+
+  test('a 400 that names tools is marked as tools rejected, only when tools were sent', async () => {
+    const errorBody = JSON.stringify({ error: { message: 'This model does not support tools' } })
+    const tools = [{ type: 'function' as const, function: { name: 'x', parameters: { type: 'object' } } }]
+    model.queue({ status: 400, errorBody }, { status: 400, errorBody })
+    const withTools = await failure(request({ tools }))
+    expect(withTools).toMatchObject({ kind: 'model-rejected', toolsRejected: true })
+    expect((await failure(request())).toolsRejected).toBe(false)
   })
 
   test.each([

@@ -1,11 +1,16 @@
 // One streamed chat completion from an OpenAI-compatible endpoint (OpenAI, Azure OpenAI, Mistral,
-// Ollama, vLLM): POST /chat/completions with stream:true, read the server-sent events, yield the
-// text deltas. Every failure becomes a ModelError of one kind, classified here and nowhere else.
+// Ollama, vLLM) through the official `openai` client: yields text deltas and tool-call deltas. Every
+// failure becomes a ModelError of one kind, classified here and nowhere else.
+
+import OpenAI, { APIError, APIUserAbortError } from 'openai'
+import type { ChatCompletionTool } from 'openai/resources/chat/completions'
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant'
   content: string
 }
+
+export type ChatTool = ChatCompletionTool
 
 /** Stable codes: the worker stores them on the reply and the app shows them in the reader's language. */
 export const MODEL_ERROR_KINDS = [
@@ -29,6 +34,8 @@ export class ModelError extends Error {
     message: string,
     /** Whether trying again later may help (nothing was streamed yet). */
     readonly retryable = false,
+    /** The API refused the request's `tools` (a model without function calling). */
+    readonly toolsRejected = false,
   ) {
     super(message)
     this.name = 'ModelError'
@@ -40,11 +47,23 @@ export interface StreamRequest {
   apiKey: string | undefined
   model: string
   messages: ChatMessage[]
+  /** Functions the model may call; none are sent when empty. */
+  tools?: ChatTool[] | undefined
   signal: AbortSignal
   idleTimeoutMs: number
+  /** Replaces the network (tests feed exact byte reads through it). */
+  fetch?: typeof fetch | undefined
 }
 
-function errorForStatus(status: number, detail: string): ModelError {
+/** What the model sends, in order. A tool call arrives in pieces that share `index`. */
+export type ModelEvent =
+  | { type: 'text'; text: string }
+  | { type: 'tool'; index: number; id?: string; name?: string; arguments: string }
+
+// A 400/422 that names tools or functions: the model or server has no function calling.
+const TOOLS_REJECTED = /tool|function/i
+
+function errorForStatus(status: number, detail: string, sentTools: boolean): ModelError {
   const says = detail ? `: ${detail}` : ''
   if (status === 401 || status === 403)
     return new ModelError('model-auth', `The model API refused the key (${status})${says}`)
@@ -54,54 +73,27 @@ function errorForStatus(status: number, detail: string): ModelError {
     return new ModelError('model-rate-limited', `The model API is rate-limiting (429)${says}`, true)
   if (status >= 500)
     return new ModelError('model-unavailable', `The model API failed (${status})${says}`, true)
-  return new ModelError('model-rejected', `The model API rejected the request (${status})${says}`)
+  const toolsRejected = sentTools && (status === 400 || status === 422) && TOOLS_REJECTED.test(detail)
+  return new ModelError(
+    'model-rejected',
+    `The model API rejected the request (${status})${says}`,
+    false,
+    toolsRejected,
+  )
 }
 
-/** The message of an OpenAI-style error body, shortened; never the request. */
-async function errorDetail(res: Response): Promise<string> {
-  const text = await res.text().catch(() => '')
-  try {
-    const body = JSON.parse(text) as { error?: { message?: unknown } | string; message?: unknown }
-    const message = typeof body.error === 'string' ? body.error : (body.error?.message ?? body.message)
-    if (typeof message === 'string') return message.slice(0, 300)
-  } catch {}
-  return text.slice(0, 300)
-}
-
-/** The `data:` payloads of a server-sent event stream, one per event. */
-export async function* sseData(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
-  const decoder = new TextDecoder()
-  let buffer = ''
-  let data: string[] = []
-  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-    buffer += decoder.decode(chunk, { stream: true })
-    let nl = buffer.search(/\r\n|\r|\n/)
-    while (nl !== -1) {
-      const line = buffer.slice(0, nl)
-      buffer = buffer.slice(nl + (buffer.startsWith('\r\n', nl) ? 2 : 1))
-      if (line === '') {
-        if (data.length) yield data.join('\n')
-        data = []
-      } else if (line.startsWith('data:')) {
-        data.push(line.slice(line.startsWith('data: ') ? 6 : 5))
-      }
-      nl = buffer.search(/\r\n|\r|\n/)
-    }
-  }
-  if (buffer.startsWith('data:')) data.push(buffer.slice(buffer.startsWith('data: ') ? 6 : 5))
-  if (data.length) yield data.join('\n')
-}
-
-interface Chunk {
-  choices?: { delta?: { content?: unknown }; finish_reason?: unknown }[]
-  error?: { message?: unknown } | string
+/** The API's own message, shortened; never the request. */
+function apiMessage(err: APIError): string {
+  const e = err.error as { message?: unknown } | string | undefined
+  const message = typeof e === 'string' ? e : e?.message
+  return (typeof message === 'string' ? message : err.message).slice(0, 300)
 }
 
 /**
- * Yields the reply's text deltas until the model finishes. Throws ModelError; `retryable` is set only
- * when nothing has been yielded yet.
+ * Yields the model's text and tool-call deltas until it finishes. Throws ModelError; `retryable` is
+ * set only when nothing has been yielded yet.
  */
-export async function* streamChatCompletion(req: StreamRequest): AsyncGenerator<string> {
+export async function* streamModel(req: StreamRequest): AsyncGenerator<ModelEvent> {
   // One controller for the caller's abort and for silence from the model.
   const controller = new AbortController()
   let timedOut = false
@@ -118,70 +110,77 @@ export async function* streamChatCompletion(req: StreamRequest): AsyncGenerator<
   if (req.signal.aborted) controller.abort()
 
   let yielded = false
-  const failure = (err: unknown): ModelError => {
-    if (err instanceof ModelError) return err
+  const sentTools = !!req.tools?.length
+  // The client's own aborts end its stream quietly; which abort it was decides the code.
+  const stopped = (): ModelError | undefined => {
     if (req.signal.aborted) return new ModelError('aborted', 'Stopped')
     if (timedOut)
       return new ModelError('model-timeout', `The model sent nothing for ${req.idleTimeoutMs} ms`, !yielded)
-    const cause = (err as { cause?: { code?: string } })?.cause?.code
-    const where = cause ? ` (${cause})` : ''
+    return undefined
+  }
+  const failure = (err: unknown): ModelError => {
+    if (err instanceof ModelError) return err
+    const abort = stopped()
+    if (abort) return abort
+    if (err instanceof APIUserAbortError) return new ModelError('aborted', 'Stopped')
+    if (err instanceof APIError && err.status) return errorForStatus(err.status, apiMessage(err), sentTools)
+    // An error object inside the stream (the client throws it without a status).
+    if (err instanceof APIError && err.error)
+      return new ModelError(
+        'model-unavailable',
+        `The model stopped with an error: ${apiMessage(err)}`,
+        !yielded,
+      )
+    if (err instanceof SyntaxError)
+      return new ModelError('model-bad-response', 'The model API sent an event that is not JSON')
+    const cause = (err as { cause?: { code?: string; cause?: { code?: string } } })?.cause
+    const code = cause?.code ?? cause?.cause?.code
+    const where = code ? ` (${code})` : ''
     return new ModelError('model-unreachable', `The model API cannot be reached${where}`, !yielded)
   }
 
+  const client = new OpenAI({
+    baseURL: req.apiUrl,
+    // The client insists on a key; local models have none, so the header is then left out.
+    apiKey: req.apiKey ?? 'none',
+    ...(req.apiKey ? {} : { defaultHeaders: { Authorization: null } }),
+    // Retries and the idle timeout are the worker's own (before the first token only).
+    maxRetries: 0,
+    logLevel: 'off',
+    ...(req.fetch ? { fetch: req.fetch } : {}),
+  })
+
   try {
     armIdle()
-    let res: Response
-    try {
-      res = await fetch(`${req.apiUrl}/chat/completions`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'text/event-stream',
-          ...(req.apiKey ? { authorization: `Bearer ${req.apiKey}` } : {}),
-        },
-        body: JSON.stringify({ model: req.model, messages: req.messages, stream: true }),
-        signal: controller.signal,
-      })
-    } catch (err) {
-      throw failure(err)
-    }
-    if (!res.ok) throw errorForStatus(res.status, await errorDetail(res))
-    if (!res.body) throw new ModelError('model-bad-response', 'The model API answered without a body')
-    const type = res.headers.get('content-type') ?? ''
-    if (!type.includes('text/event-stream'))
-      throw new ModelError(
-        'model-bad-response',
-        `Expected a stream (text/event-stream), got ${type || 'no content type'}`,
-      )
-
     let finished = false
     try {
-      for await (const data of sseData(res.body)) {
+      const stream = await client.chat.completions.create(
+        {
+          model: req.model,
+          messages: req.messages,
+          stream: true,
+          ...(sentTools ? { tools: req.tools } : {}),
+        },
+        { signal: controller.signal },
+      )
+      for await (const chunk of stream) {
         armIdle()
-        if (data.trim() === '[DONE]') {
-          finished = true
-          break
-        }
-        let chunk: Chunk
-        try {
-          chunk = JSON.parse(data) as Chunk
-        } catch {
-          throw new ModelError('model-bad-response', 'The model API sent an event that is not JSON')
-        }
-        if (chunk.error) {
-          const message =
-            typeof chunk.error === 'string' ? chunk.error : String(chunk.error.message ?? 'error')
-          throw new ModelError(
-            'model-unavailable',
-            `The model stopped with an error: ${message.slice(0, 300)}`,
-            !yielded,
-          )
-        }
         for (const choice of chunk.choices ?? []) {
-          const content = choice.delta?.content
+          const delta = choice.delta
+          const content = delta?.content
           if (typeof content === 'string' && content) {
             yielded = true
-            yield content
+            yield { type: 'text', text: content }
+          }
+          for (const call of delta?.tool_calls ?? []) {
+            yielded = true
+            yield {
+              type: 'tool',
+              index: call.index ?? 0,
+              ...(call.id ? { id: call.id } : {}),
+              ...(call.function?.name ? { name: call.function.name } : {}),
+              arguments: call.function?.arguments ?? '',
+            }
           }
           if (choice.finish_reason) finished = true
         }
@@ -189,11 +188,18 @@ export async function* streamChatCompletion(req: StreamRequest): AsyncGenerator<
     } catch (err) {
       throw failure(err)
     }
-    // A stream that ends without [DONE] or a finish reason was cut off.
+    const abort = stopped()
+    if (abort) throw abort
+    // A stream that ends without a finish reason was cut off (or was no stream at all).
     if (!finished) throw new ModelError('model-bad-response', 'The model stream ended early', !yielded)
   } finally {
     clearTimeout(idle)
     req.signal.removeEventListener('abort', onAbort)
     controller.abort()
   }
+}
+
+/** The reply's text deltas only (a request without tools). */
+export async function* streamChatCompletion(req: StreamRequest): AsyncGenerator<string> {
+  for await (const event of streamModel(req)) if (event.type === 'text') yield event.text
 }

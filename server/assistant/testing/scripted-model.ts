@@ -12,6 +12,12 @@ export interface Script {
   errorBody?: string
   /** Text deltas, one event each. */
   deltas?: string[]
+  /**
+   * Tool calls after the text, streamed as OpenAI does: a first `delta.tool_calls` event with the
+   * index, id, type and name (arguments ''), then one event per `arguments` piece; the stream then
+   * finishes with finish_reason 'tool_calls'. Gates count the pieces after the deltas.
+   */
+  toolCalls?: ScriptedToolCall[]
   /** A pause after each event, for a steady stream (the bench). Tests hold the stream with `gates`. */
   delayMs?: number
   /**
@@ -27,10 +33,22 @@ export interface Script {
   contentType?: string
 }
 
+export interface ScriptedToolCall {
+  /** Defaults to `call_<n>`. */
+  id?: string
+  name: string
+  arguments: string[]
+}
+
 export interface RecordedRequest {
   path: string
   authorization: string | undefined
-  body: { model: string; stream: boolean; messages: { role: string; content: string }[] }
+  body: {
+    model: string
+    stream: boolean
+    messages: { role: string; content: string }[]
+    tools?: { type: string; function: { name: string; description?: string; parameters: unknown } }[]
+  }
   /** Resolves when the client hangs up before the response ended. */
   aborted: Promise<void>
   wasAborted: () => boolean
@@ -162,9 +180,21 @@ async function respond(res: ServerResponse, script: Script, n: number, run?: Run
       await write(chunk(id, { content: d }, null))
       sent++
     }
+    const calls = script.toolCalls ?? []
+    for (const [index, call] of calls.entries()) {
+      const head = { index, id: call.id ?? `call_${index}`, type: 'function' }
+      await write(
+        chunk(id, { tool_calls: [{ ...head, function: { name: call.name, arguments: '' } }] }, null),
+      )
+      for (const piece of call.arguments) {
+        await hold()
+        await write(chunk(id, { tool_calls: [{ index, function: { arguments: piece } }] }, null))
+        sent++
+      }
+    }
     await hold()
     if ((script.end ?? 'done') === 'done') {
-      await write(chunk(id, {}, 'stop'))
+      await write(chunk(id, {}, calls.length ? 'tool_calls' : 'stop'))
       await write('data: [DONE]\n\n')
     }
   }
