@@ -67,7 +67,8 @@ const _schema = i.schema({
     artifactVersions: i.entity({
       version: i.number().indexed(),
       format: i.string(),
-      body: i.string(),
+      /** Indexed so the library can search bodies with `$ilike` in the query itself (src/data/library.ts). */
+      body: i.string().indexed(),
       /** 'done' (also when absent) | 'stopped': the teacher stopped the model while it wrote it. */
       status: i.string().indexed().optional(),
       /** 'assistant' | 'edit' (by hand) | 'restore' (a copy of an older version). */
