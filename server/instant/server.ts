@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { AppDb } from './app/app-db.ts'
 import { AppRegistry } from './app/app-registry.ts'
+import { MagicCodeGuard } from './auth/magic-code-guard.ts'
 import { MemoryMailbox } from './auth/mailbox.ts'
 import { Users } from './auth/users.ts'
 import type { ServerContext } from './context.ts'
@@ -55,12 +56,13 @@ export async function startInstantServer(opts: InstantServerOptions): Promise<In
   const mailbox = new MemoryMailbox(log)
   const refresher = new Refresher()
   apps.onLoad((app) => refresher.watch(app))
+  const limits = opts.limits ?? limitsFromEnv()
   const ctx: ServerContext = {
     apps,
-    users: new Users(storage, mailbox.deliver),
+    users: new Users(storage, mailbox.deliver, new MagicCodeGuard(limits.magicCodes, log)),
     rooms: new Rooms(),
     refresher,
-    limits: opts.limits ?? limitsFromEnv(),
+    limits,
     log,
     mailbox,
     mailboxEnabled: LOOPBACK.has(host) || process.env.INSTANT_LOCAL_DEV_MAILBOX === '1',

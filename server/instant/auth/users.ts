@@ -8,6 +8,7 @@ import type { Json } from '../model/types.ts'
 import { checkSignup, rulesOf } from '../perms/index.ts'
 import type { SqliteStorage } from '../storage/sqlite.ts'
 import { isUuid } from '../tx/values.ts'
+import type { MagicCodeCaller, MagicCodeGuard } from './magic-code-guard.ts'
 
 export interface User {
   id: string
@@ -20,7 +21,6 @@ export interface User {
   [field: string]: Json | undefined
 }
 
-const MAGIC_CODE_TTL_MS = 24 * 60 * 60 * 1000
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export type MagicCodeSink = (appId: string, email: string, code: string) => void
@@ -29,6 +29,7 @@ export class Users {
   constructor(
     private storage: SqliteStorage,
     private onMagicCode: MagicCodeSink,
+    private guard: MagicCodeGuard,
   ) {}
 
   /** The user behind a refresh token, or undefined when the token is unknown or revoked. */
@@ -82,8 +83,10 @@ export class Users {
     return { ...this.byId(app, id)!, refresh_token: this.issueToken(app, id) }
   }
 
-  sendMagicCode(app: AppDb, rawEmail: unknown): { code: string; email: string } {
+  /** Sends a new code (any older one for the address is void); `rate-limited` past the sending limits. */
+  sendMagicCode(app: AppDb, rawEmail: unknown, caller: MagicCodeCaller): { code: string; email: string } {
     const email = normaliseEmail(rawEmail)
+    this.guard.admitSend(app.id, email, caller)
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
     this.storage.addMagicCode(app.id, email, code, Date.now())
     this.onMagicCode(app.id, email, code)
@@ -99,11 +102,13 @@ export class Users {
       guestToken?: unknown
       extraFields?: unknown
       skipPermCheck?: boolean
+      caller: MagicCodeCaller
     },
   ): { user: User; created: boolean } {
     const email = normaliseEmail(input.email)
     if (typeof input.code !== 'string' || !input.code.trim())
       throw validationFailed('code is required', { input: ['code'] })
+    this.guard.admitVerify(app.id, email, input.caller)
     const guest = input.guestToken ? this.byToken(app, input.guestToken) : undefined
     const existing = this.byEmail(app, email)
     const newId = guest?.isGuest ? guest.id : randomUUID()
@@ -116,11 +121,13 @@ export class Users {
       })
     }
     const createdAt = this.storage.consumeMagicCode(app.id, email, input.code.trim())
-    if (createdAt === undefined || Date.now() - createdAt > MAGIC_CODE_TTL_MS) {
-      throw new InstantError('record-not-found', 'The code is invalid or has expired. Request a new one.', {
+    if (createdAt === undefined) this.wrongCode(app, email, input.caller)
+    if (Date.now() - createdAt > this.guard.limits.ttlMs) {
+      throw new InstantError('record-not-found', 'The code has expired. Request a new one.', {
         'record-type': 'app-user-magic-code',
       })
     }
+    this.guard.recordSuccess(app.id, email)
     let userId: string
     let created = false
     if (existing) {
@@ -137,6 +144,19 @@ export class Users {
       created = true
     }
     return { user: { ...this.byId(app, userId)!, refresh_token: this.issueToken(app, userId) }, created }
+  }
+
+  // Matches Instant: a wrong code is record-not-found (the client shows "invalid code"). Past the
+  // per-code limit the code is void; past the per-address limit every code for the address is.
+  private wrongCode(app: AppDb, email: string, caller: MagicCodeCaller): never {
+    const codeVoided = this.storage.failMagicCode(app.id, email, this.guard.limits.attemptsPerCode)
+    const addressExhausted = this.guard.recordFailure(app.id, email, caller)
+    if (addressExhausted) this.storage.voidMagicCodes(app.id, email)
+    const message =
+      codeVoided || addressExhausted
+        ? 'The code is invalid, and after too many wrong codes the code sent is no longer valid. Request a new one.'
+        : 'The code is invalid or has expired. Request a new one.'
+    throw new InstantError('record-not-found', message, { 'record-type': 'app-user-magic-code' })
   }
 
   signOut(app: AppDb, token: unknown): void {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { projectLocalApp } from '../local-app-config.ts'
 import { type InstantServer, startInstantServer } from '../server.ts'
+import type { Limits } from '../shared/limits.ts'
 import { createLogger } from '../shared/log.ts'
 
 export interface TestServer {
@@ -17,13 +18,14 @@ export interface TestServer {
 
 export async function startTestServer(
   dataDir = mkdtempSync(join(tmpdir(), 'instant-test-')),
-  opts: { projectApp?: boolean } = {},
+  opts: { projectApp?: boolean; limits?: Limits } = {},
 ): Promise<TestServer> {
   const server = await startInstantServer({
     dataDir,
     port: 0,
     // The project's own app (instant.schema.ts + instant.perms.ts), as `npm run instant` serves it.
     localApp: opts.projectApp ? projectLocalApp() : undefined,
+    limits: opts.limits,
     log: createLogger((process.env.INSTANT_LOCAL_LOG as 'debug') ?? 'warn'),
   })
   return {

@@ -34,6 +34,8 @@ const MIGRATIONS = [
    CREATE INDEX refresh_tokens_user ON refresh_tokens (app_id, user_id);
    CREATE TABLE magic_codes (app_id TEXT NOT NULL, email TEXT NOT NULL, code TEXT NOT NULL,
      created_at INTEGER NOT NULL, PRIMARY KEY (app_id, email, code));`,
+  // Wrong guesses against an address's outstanding code, so a code survives only a few of them.
+  'ALTER TABLE magic_codes ADD COLUMN failed_attempts INTEGER NOT NULL DEFAULT 0',
 ]
 
 export class SqliteStorage {
@@ -167,10 +169,14 @@ export class SqliteStorage {
     this.db.prepare('DELETE FROM refresh_tokens WHERE app_id = ? AND user_id = ?').run(appId, userId)
   }
 
+  /** Stores the address's new code; any older code for it is void from now on. */
   addMagicCode(appId: string, email: string, code: string, now: number): void {
-    this.db
-      .prepare('INSERT OR REPLACE INTO magic_codes (app_id, email, code, created_at) VALUES (?, ?, ?, ?)')
-      .run(appId, email, code, now)
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM magic_codes WHERE app_id = ? AND email = ?').run(appId, email)
+      this.db
+        .prepare('INSERT INTO magic_codes (app_id, email, code, created_at) VALUES (?, ?, ?, ?)')
+        .run(appId, email, code, now)
+    })()
   }
 
   /** Deletes and returns the code's creation time when (email, code) is on record. */
@@ -179,5 +185,24 @@ export class SqliteStorage {
       .prepare('DELETE FROM magic_codes WHERE app_id = ? AND email = ? AND code = ? RETURNING created_at')
       .get(appId, email, code) as { created_at: number } | undefined
     return row?.created_at
+  }
+
+  /** Counts a wrong guess against the address's codes and deletes those at `maxAttempts`; true if any went. */
+  failMagicCode(appId: string, email: string, maxAttempts: number): boolean {
+    return this.db.transaction(() => {
+      this.db
+        .prepare(
+          'UPDATE magic_codes SET failed_attempts = failed_attempts + 1 WHERE app_id = ? AND email = ?',
+        )
+        .run(appId, email)
+      const voided = this.db
+        .prepare('DELETE FROM magic_codes WHERE app_id = ? AND email = ? AND failed_attempts >= ?')
+        .run(appId, email, maxAttempts)
+      return voided.changes > 0
+    })()
+  }
+
+  voidMagicCodes(appId: string, email: string): void {
+    this.db.prepare('DELETE FROM magic_codes WHERE app_id = ? AND email = ?').run(appId, email)
   }
 }

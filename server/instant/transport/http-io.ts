@@ -11,13 +11,27 @@ export const CORS_HEADERS: Record<string, string> = {
   'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
   'access-control-allow-headers':
     'content-type, authorization, app-id, as-email, as-token, as-guest, instant-admin-version, instant-core-version, path',
+  'access-control-expose-headers': 'retry-after',
   'access-control-max-age': '600',
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body)
-  res.writeHead(status, { ...CORS_HEADERS, 'content-type': 'application/json; charset=utf-8' })
+  res.writeHead(status, { ...CORS_HEADERS, 'content-type': 'application/json; charset=utf-8', ...headers })
   res.end(text)
+}
+
+/** The requesting client's address: the socket's, or with `trustProxy` the first X-Forwarded-For hop. */
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for']
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim()
+  if (trustProxy && first) return first
+  return req.socket.remoteAddress ?? 'unknown'
 }
 
 const KEEPALIVE_MS = 15_000
@@ -91,7 +105,11 @@ export function sendError(res: ServerResponse, err: unknown, log: Logger): void 
     return
   }
   if (err instanceof InstantError) {
-    sendJson(res, err.status, { type: err.type, message: err.message, hint: err.hint })
+    // Matches Instant's rate-limited hint; the header is what HTTP clients and proxies read.
+    const retryAfter = err.hint['retry-after']
+    const headers: Record<string, string> =
+      typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {}
+    sendJson(res, err.status, { type: err.type, message: err.message, hint: err.hint }, headers)
     return
   }
   const traceId = randomUUID()

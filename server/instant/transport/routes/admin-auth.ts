@@ -37,7 +37,7 @@ export async function handleAdminAuth(
   switch (path) {
     case '/admin/magic_code':
     case '/admin/send_magic_code': {
-      const { code } = ctx.users.sendMagicCode(app, body.email)
+      const { code } = ctx.users.sendMagicCode(app, body.email, 'admin')
       return sendJson(res, 200, { code })
     }
     case '/admin/verify_magic_code': {
@@ -46,6 +46,7 @@ export async function handleAdminAuth(
         code: body.code,
         extraFields: body['extra-fields'],
         skipPermCheck: true,
+        caller: 'admin',
       })
       return sendJson(res, 200, { user, created })
     }

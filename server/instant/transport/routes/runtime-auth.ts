@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { requireApp } from '../../app/app-registry.ts'
 import type { ServerContext } from '../../context.ts'
 import { InstantError } from '../../errors.ts'
-import { readJson, sendJson } from '../http-io.ts'
+import { clientAddress, readJson, sendJson } from '../http-io.ts'
 
 export async function handleRuntimeAuth(
   ctx: ServerContext,
@@ -13,6 +13,7 @@ export async function handleRuntimeAuth(
   path: string,
 ) {
   const body = await readJson(req, ctx.limits.maxFrameBytes)
+  const caller = { client: clientAddress(req, ctx.limits.magicCodes.trustProxy) }
   switch (path) {
     case '/runtime/auth/sign_in_guest': {
       const app = requireApp(ctx.apps, body['app-id'])
@@ -20,7 +21,7 @@ export async function handleRuntimeAuth(
     }
     case '/runtime/auth/send_magic_code': {
       const app = requireApp(ctx.apps, body['app-id'])
-      ctx.users.sendMagicCode(app, body.email)
+      ctx.users.sendMagicCode(app, body.email, caller)
       return sendJson(res, 200, { sent: true })
     }
     case '/runtime/auth/verify_magic_code': {
@@ -30,6 +31,7 @@ export async function handleRuntimeAuth(
         code: body.code,
         guestToken: body['refresh-token'],
         extraFields: body['extra-fields'],
+        caller,
       })
       return sendJson(res, 200, { user, created })
     }
