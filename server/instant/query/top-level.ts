@@ -5,6 +5,8 @@
 import type { TripleStore } from '../model/triple-store.ts'
 import type { PageInfo, Triple } from '../model/types.ts'
 import { type Row, rowOf } from './order-spec.ts'
+import { orderedCandidates } from './ordered-source.ts'
+import { walkWindow } from './page-walk.ts'
 import { selectWindow } from './page-window.ts'
 import { type MatchEnv, type Solution, solve } from './pattern-match.ts'
 import type { Plan } from './plan.ts'
@@ -12,7 +14,10 @@ import { candidateIds } from './top-candidates.ts'
 import type { Visibility } from './visibility.ts'
 
 export interface TopLevelMatch {
-  /** Every entity that satisfies the form's where, with the solutions that matched it. */
+  /**
+   * Entities that satisfy the form's where, with the solutions that matched them: every one, or,
+   * when the page was walked from an ordered group, at least the page's.
+   */
   matches: Map<string, Solution[]>
   /** Paginated forms only: the page's rows in the requested direction, and its page-info. */
   page?: { rows: Row[]; info: PageInfo }
@@ -26,25 +31,43 @@ export function matchTopLevel(
   plan: Plan,
 ): TopLevelMatch {
   const matches = new Map<string, Solution[]>()
-  for (const e of candidateIds(store, plan.etype, plan.entityVar, plan.patterns)) {
-    if (matches.has(e)) continue
+  const match = (e: string) => {
     const found = solve(env, plan.patterns, [seed(plan, e)])
     if (found.length) matches.set(e, found)
+    return found.length > 0
   }
   const spec = plan.order
+  // A page over a group kept in order costs the page: only the candidates walked are solved.
+  const ordered = spec && orderedCandidates(store, plan, spec)
+  if (spec && ordered) {
+    const walked = walkWindow(ordered, spec, plan.form, match)
+    const rows = walked.keys.map((k) => rowOf(store, spec, k.e, idTriple(store, plan, k.e)))
+    return { matches, page: { rows, info: pageInfoOf(rows, walked, visibility, plan) } }
+  }
+  for (const e of candidateIds(store, plan.etype, plan.entityVar, plan.patterns)) {
+    if (!matches.has(e)) match(e)
+  }
   if (!spec) return { matches }
   // The real server's SQL knows no rules, so the window is chosen before permissions.
   const rows = [...matches.keys()].map((e) => rowOf(store, spec, e, idTriple(store, plan, e)))
   const page = selectWindow(rows, spec, plan.form)
+  return { matches, page: { rows: page.rows, info: pageInfoOf(page.rows, page, visibility, plan) } }
+}
+
+function pageInfoOf(
+  rows: readonly Row[],
+  window: { hasNextPage: boolean; hasPreviousPage: boolean },
+  visibility: Visibility,
+  plan: Plan,
+): PageInfo {
   // Cursors skip rows the user may not see; has-next/previous are not adjusted (nor upstream).
-  const visible = page.rows.filter((r) => visibility.entity(plan.etype, r.key.e))
-  const info: PageInfo = {
+  const visible = rows.filter((r) => visibility.entity(plan.etype, r.key.e))
+  return {
     'start-cursor': visible[0]?.cursor ?? null,
     'end-cursor': visible[visible.length - 1]?.cursor ?? null,
-    'has-next-page?': page.hasNextPage,
-    'has-previous-page?': page.hasPreviousPage,
+    'has-next-page?': window.hasNextPage,
+    'has-previous-page?': window.hasPreviousPage,
   }
-  return { matches, page: { rows: page.rows, info } }
 }
 
 /** Child plans' matches, solved once per (plan, child): a child's where ignores its parent. */

@@ -9,6 +9,8 @@ export class MemoryAttrIndex implements AttrIndex {
   private forward = new Map<string, Attr>()
   private reverse = new Map<string, Attr>()
   private etypes = new Map<string, Attr[]>()
+  /** Bumped on every put and remove, so indexes that depend on attr definitions know to rebuild. */
+  version = 0
 
   constructor(attrs: Iterable<Attr> = []) {
     for (const attr of attrs) this.put(attr)
@@ -46,6 +48,7 @@ export class MemoryAttrIndex implements AttrIndex {
   put(attr: Attr): void {
     const old = this.ids.get(attr.id)
     if (old) this.remove(old.id)
+    this.version++
     this.list.push(attr)
     this.ids.set(attr.id, attr)
     const [, etype, label] = attr['forward-identity']
@@ -60,6 +63,7 @@ export class MemoryAttrIndex implements AttrIndex {
   remove(id: string): void {
     const attr = this.ids.get(id)
     if (!attr) return
+    this.version++
     this.list = this.list.filter((a) => a.id !== id)
     this.ids.delete(id)
     const [, etype, label] = attr['forward-identity']

@@ -1,9 +1,10 @@
 // The in-memory triple index of one app: what every query and rule reads. SQLite (storage/sqlite.ts)
 // is the durable copy; this index is rebuilt from it at startup and updated after each commit.
 
-import type { TripleStore } from '../model/triple-store.ts'
+import type { GroupOrder, OrderKey, TripleStore } from '../model/triple-store.ts'
 import type { Attr, Json, Triple } from '../model/types.ts'
 import { MemoryAttrIndex } from './attr-index.ts'
+import { OrderedGroups } from './ordered-groups.ts'
 
 /** Stable key for value equality (objects compare by their JSON). */
 export function valueKey(v: Json): string {
@@ -18,9 +19,12 @@ export class MemoryStore implements TripleStore {
   private ave = new Map<string, Map<string, Set<string>>>()
   // etype → e → number of the entity's triples whose attr is on that etype
   private members = new Map<string, Map<string, number>>()
+  // Sorted (attr, value) groups that page queries walk; maintained by add and remove.
+  private ordered: OrderedGroups
 
   constructor(attrs = new MemoryAttrIndex()) {
     this.attrs = attrs
+    this.ordered = new OrderedGroups(this, valueKey, () => attrs.version)
   }
 
   entitiesOf(etype: string): Iterable<string> {
@@ -58,6 +62,15 @@ export class MemoryStore implements TripleStore {
     return this.ave.get(a)?.get(valueKey(v)) ?? []
   }
 
+  orderedGroup(a: string, v: Json, order: GroupOrder): readonly OrderKey[] | undefined {
+    return this.ordered.get(a, v, order)
+  }
+
+  /** How many entities lookup(a, v) holds, without walking them. */
+  lookupSize(a: string, v: Json): number {
+    return this.ave.get(a)?.get(valueKey(v))?.size ?? 0
+  }
+
   has(e: string, a: string, v: Json): boolean {
     return this.eav.get(e)?.get(a)?.has(valueKey(v)) ?? false
   }
@@ -78,7 +91,10 @@ export class MemoryStore implements TripleStore {
     }
     const existed = values.has(key)
     values.set(key, triple)
-    if (existed) return
+    if (existed) {
+      this.ordered.added(triple, true)
+      return
+    }
     if (this.isIndexed(a)) {
       let byValue = this.ave.get(a)
       if (!byValue) {
@@ -101,6 +117,7 @@ export class MemoryStore implements TripleStore {
       }
       m.set(e, (m.get(e) ?? 0) + 1)
     }
+    this.ordered.added(triple, false)
   }
 
   /** Removes the triple (e, a, v); returns it when it existed. */
@@ -127,6 +144,7 @@ export class MemoryStore implements TripleStore {
       else m.delete(e)
       if (!m.size) this.members.delete(etype)
     }
+    this.ordered.removed(triple)
     return triple
   }
 
