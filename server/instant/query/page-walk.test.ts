@@ -69,11 +69,14 @@ function mutate(rand: Rand, w: World): void {
       return
     }
     case 1:
-      return replace(attr('value'), pick(rand, [0, 1, 2, 3, -1, null]))
+      replace(attr('value'), pick(rand, [0, 1, 2, 3, -1, null]))
+      return
     case 2:
-      return replace(attr(pick(rand, ['label', 'date', 'done'])), pick(rand, [...labels, ...dates, true]))
+      replace(attr(pick(rand, ['label', 'date', 'done'])), pick(rand, [...labels, ...dates, true]))
+      return
     case 3:
-      return replace(attr('owner'), pick(rand, w.owners))
+      replace(attr('owner'), pick(rand, w.owners))
+      return
     case 4: {
       // A new created-at for the entity (its id triple rewritten with another t).
       for (const t of s.triplesOf(item, attr('id'))) s.remove(t[0], t[1], t[2])
