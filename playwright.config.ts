@@ -22,7 +22,10 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
-  timeout: 30_000,
+  // Generous: a wait ends as soon as its condition holds, so only a failure takes this long, and a
+  // busy machine (CI, several runs at once) must not turn slowness into failures.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     serviceWorkers: 'allow',

@@ -34,7 +34,10 @@ export async function startServerProcess(
   )
   const url = `http://127.0.0.1:${port}`
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()))
-  for (let i = 0; i < 300; i++) {
+  // Starting compiles the server on the fly: on a busy machine that takes a while, so wait by the
+  // clock (generously), not by a count of quick tries.
+  const deadline = Date.now() + 120_000
+  while (Date.now() < deadline) {
     if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`)
     try {
       if ((await fetch(`${url}/health`)).ok) {
