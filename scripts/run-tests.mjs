@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order — typecheck, lint, unit and integration tests (vitest), Instant's
 // own shipped e2e tests against our server, and Playwright e2e in Chromium. Stops at nothing:
-// runs every stage, then prints one summary and exits non-zero if any stage failed.
+// runs every stage, then prints one summary (every skipped test by name, with its reason) and exits
+// non-zero if any stage failed.
 
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -30,12 +31,14 @@ const stages = [
     ],
     report: () => vitestCounts(`${reports}/vitest.json`),
     failures: () => vitestFailures(`${reports}/vitest.json`),
+    skips: () => vitestSkips(`${reports}/vitest.json`),
   },
   {
     name: 'upstream @instantdb/core e2e (vitest browser)',
     cmd: [node, '--import', 'tsx', 'scripts/run-upstream-e2e.ts', `--json=${reports}/upstream.json`],
     report: () => vitestCounts(`${reports}/upstream.json`),
     failures: () => vitestFailures(`${reports}/upstream.json`),
+    skips: () => vitestSkips(`${reports}/upstream.json`),
   },
   {
     name: 'e2e (Playwright)',
@@ -43,6 +46,7 @@ const stages = [
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright.json` },
     report: () => playwrightCounts(`${reports}/playwright.json`),
     failures: () => playwrightFailures(`${reports}/playwright.json`),
+    skips: () => playwrightSkips(`${reports}/playwright.json`),
   },
 ]
 
@@ -52,7 +56,7 @@ function vitestCounts(file) {
   return {
     passed: r.numPassedTests ?? 0,
     failed: r.numFailedTests ?? 0,
-    skipped: r.numPendingTests ?? 0,
+    skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
   }
 }
 
@@ -74,6 +78,47 @@ function vitestFailures(file) {
     for (const t of f.assertionResults ?? [])
       if (t.status === 'failed') out.push(`${t.fullName}: ${brief(t.failureMessages?.join('\n'))}`)
   }
+  return out
+}
+
+// Vitest's JSON keeps no skip note: the reason is what can be told from the report.
+function vitestSkips(file) {
+  if (!existsSync(file)) return []
+  const out = []
+  for (const f of JSON.parse(readFileSync(file, 'utf8')).testResults ?? []) {
+    for (const t of f.assertionResults ?? []) {
+      if (t.status === 'passed' || t.status === 'failed') continue
+      const reason =
+        t.status === 'todo'
+          ? 'marked todo'
+          : f.status === 'failed' && f.message
+            ? 'not run: its file failed'
+            : 'skipped in its file (skip, skipIf or only elsewhere)'
+      out.push(`${f.name.replace(`${process.cwd()}/`, '')}: ${t.fullName} — ${reason}`)
+    }
+  }
+  return out
+}
+
+function playwrightSkips(file) {
+  if (!existsSync(file)) return []
+  const out = []
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests ?? []) {
+        if (t.status !== 'skipped') continue
+        const notes = [...(t.annotations ?? []), ...(t.results ?? []).flatMap((r) => r.annotations ?? [])]
+        const note = notes.find((a) => a.type === 'skip' || a.type === 'fixme')
+        const reason = note
+          ? `${note.type}${note.description ? `: ${note.description}` : ''}`
+          : (t.results ?? []).length === 0 || t.results.every((r) => r.status === 'skipped')
+            ? 'not run: an earlier test of its serial group failed, or the run stopped'
+            : 'skipped'
+        out.push(`[${t.projectName}] ${spec.file}: ${spec.title} — ${reason}`)
+      }
+    for (const child of suite.suites ?? []) walk(child)
+  }
+  for (const suite of JSON.parse(readFileSync(file, 'utf8')).suites ?? []) walk(suite)
   return out
 }
 
@@ -108,6 +153,7 @@ for (const stage of stages) {
     seconds,
     counts: stage.report?.(),
     failures: run.status === 0 ? [] : (stage.failures?.() ?? []),
+    skips: stage.skips?.() ?? [],
   })
 }
 
@@ -127,6 +173,9 @@ for (const r of results) {
   }
   if (!r.ok && !(r.counts?.failed > 0)) failed += 1
   for (const f of r.failures.slice(0, 10)) process.stdout.write(`     - ${f}\n`)
+  // A skip can hide a failure: each is named, with why it did not run.
+  for (const s of r.skips.slice(0, 30)) process.stdout.write(`     ~ skipped ${s}\n`)
+  if (r.skips.length > 30) process.stdout.write(`     ~ … and ${r.skips.length - 30} more skipped\n`)
 }
 process.stdout.write(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`)
 process.exit(results.every((r) => r.ok) ? 0 : 1)
