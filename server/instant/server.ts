@@ -14,6 +14,12 @@ import { Users } from './auth/users.ts'
 import type { ServerContext } from './context.ts'
 import { LOCAL_APP_ID } from './local-app.ts'
 import type { SchemaJson } from './model/schema-attrs.ts'
+import {
+  type BackupSchedule,
+  type BackupScheduleOptions,
+  backupScheduleFromEnv,
+  startBackupSchedule,
+} from './ops/backup-schedule.ts'
 import { validateRules } from './perms/index.ts'
 import { Rooms } from './protocol/rooms.ts'
 import { Refresher } from './reactive/refresher.ts'
@@ -35,6 +41,8 @@ export interface InstantServerOptions {
   staticDir?: string
   limits?: Limits
   log?: Logger
+  /** Periodic backups; by default from INSTANT_LOCAL_BACKUP_DIR (none when unset). */
+  backups?: BackupScheduleOptions | false
 }
 
 export interface InstantServer {
@@ -43,6 +51,7 @@ export interface InstantServer {
   ctx: ServerContext
   localApp: AppDb | undefined
   adminTokenFile: string | undefined
+  backups: BackupSchedule | undefined
   close(): Promise<void>
 }
 
@@ -90,6 +99,9 @@ export async function startInstantServer(opts: InstantServerOptions): Promise<In
     )
   }
 
+  const backupOptions = opts.backups === undefined ? backupScheduleFromEnv(process.env) : opts.backups
+  const backups = backupOptions ? startBackupSchedule(storage, backupOptions, log) : undefined
+
   let ready = false
   const sse = new SseTransport(ctx)
   const ws = new WsTransport(ctx)
@@ -119,8 +131,10 @@ export async function startInstantServer(opts: InstantServerOptions): Promise<In
     ctx,
     localApp,
     adminTokenFile,
+    backups,
     close: async () => {
       ready = false
+      await backups?.stop()
       ws.closeAll()
       sse.closeAll()
       server.closeAllConnections()

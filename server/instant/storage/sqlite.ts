@@ -84,6 +84,15 @@ export class SqliteStorage {
     this.db.close()
   }
 
+  /**
+   * Copies the database page by page into `file` without stopping the server: steps alternate with
+   * other work, and writes made meanwhile (on this same connection) reach the copy too, so it is
+   * consistent as of the moment it completes.
+   */
+  async copyTo(file: string): Promise<void> {
+    await this.db.backup(file)
+  }
+
   apps(): AppRow[] {
     const rows = this.db.prepare('SELECT * FROM apps').all() as Record<string, unknown>[]
     return rows.map((r) => ({
