@@ -12,6 +12,8 @@ export interface PendingRequest {
   conversationId: string
   /** The conversation's active leaf when the request was seen. */
   activeMessageId: string | undefined
+  /** `messages.intent`: a request about a material (src/materials/intent.ts), unchecked. */
+  intent?: unknown
 }
 
 /** Creates reply `replyId` for `req`; resolves with its createdAt. */

@@ -16,6 +16,7 @@ describe('readAssistantConfig', () => {
       model: 'llama3',
       apiKey: undefined,
       concurrency: 4,
+      tools: 'auto',
     })
     expect(describeModel(c)).toBe('llama3 at http://localhost:11434/v1')
   })
@@ -42,6 +43,7 @@ describe('readAssistantConfig', () => {
       { ASSISTANT_API_URL: 'https://api.x', ASSISTANT_MODEL: 'm', ASSISTANT_FLUSH_MS: 'soon' },
       /ASSISTANT_FLUSH_MS/,
     ],
+    [{ ASSISTANT_API_URL: 'https://api.x', ASSISTANT_MODEL: 'm', ASSISTANT_TOOLS: 'yes' }, /ASSISTANT_TOOLS/],
   ])('refuses a half or wrong configuration with a message naming it (%o)', (env, message) => {
     expect(() => readAssistantConfig(env)).toThrow(message)
   })

@@ -18,6 +18,21 @@ export interface AssistantConfig {
   /** Attempts for a request that fails before the first token (network, 429, 5xx). */
   attempts: number
   retryDelayMs: number
+  /**
+   * Function calling for materials: 'on' always sends the tools, 'off' never (the model writes
+   * `:::material` blocks), 'auto' sends them until the API refuses tools once, then falls back.
+   */
+  tools: ToolsMode
+}
+
+export type ToolsMode = 'auto' | 'on' | 'off'
+const TOOLS_MODES: readonly ToolsMode[] = ['auto', 'on', 'off']
+
+function toolsMode(env: NodeJS.ProcessEnv): ToolsMode {
+  const raw = env.ASSISTANT_TOOLS?.trim().toLowerCase() || 'auto'
+  if (!(TOOLS_MODES as readonly string[]).includes(raw))
+    throw new Error(`ASSISTANT_TOOLS must be auto, on or off, got ${JSON.stringify(env.ASSISTANT_TOOLS)}`)
+  return raw as ToolsMode
 }
 
 const DEFAULTS = {
@@ -63,6 +78,7 @@ export function readAssistantConfig(env: NodeJS.ProcessEnv): AssistantConfig | n
     historyChars: positiveInt(env, 'ASSISTANT_HISTORY_CHARS', DEFAULTS.historyChars),
     attempts: positiveInt(env, 'ASSISTANT_ATTEMPTS', DEFAULTS.attempts),
     retryDelayMs: positiveInt(env, 'ASSISTANT_RETRY_DELAY_MS', DEFAULTS.retryDelayMs, 0),
+    tools: toolsMode(env),
   }
 }
 

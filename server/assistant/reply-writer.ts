@@ -1,14 +1,19 @@
-// Writes a growing reply to the database: the first words at once, then text batched to one write
-// per interval (never one per token), writes in order, and the final status in one last write. Every write is an update without
-// upsert, so a reply deleted meanwhile (its chat was deleted) is never brought back.
+// Writes a growing reply to the database: the first words at once, then text and material drafts
+// batched to one write per interval (never one per token), in order, and the final status with the
+// reply's artifacts in one last transaction. Every write of the reply is an update without upsert, so
+// a reply deleted meanwhile (its chat was deleted) is never brought back.
 
+import type { MaterialDraft } from '../../src/materials/draft.ts'
 import type { AdminDb } from './admin-db.ts'
+import type { TxStep } from './materials/material-writes.ts'
 
 export type FinalStatus = 'done' | 'error' | 'stopped'
 
 export class ReplyWriter {
   private text = ''
   private written = ''
+  private readDrafts: (() => MaterialDraft[]) | undefined
+  private draftsWritten = ''
   private timer: NodeJS.Timeout | undefined
   private chain: Promise<void> = Promise.resolve()
   private failure: unknown
@@ -26,25 +31,49 @@ export class ReplyWriter {
   }
 
   append(delta: string): void {
+    if (!delta) return
     this.text += delta
-    // The first words go out at once: the wait for them is what a teacher notices most.
-    if (this.intervalMs === 0 || this.written === '') this.flush()
+    this.schedule(this.written === '')
+  }
+
+  /**
+   * The materials being written changed; `read` gives them at the next write (read then, not now:
+   * a long body re-read on every token would cost more than the writing). Shown on the reply until
+   * the last write clears them.
+   */
+  draftsChanged(read: () => MaterialDraft[]): void {
+    this.readDrafts = read
+    this.schedule(this.draftsWritten === '')
+  }
+
+  // The first words (and a material's first sign) go out at once: the wait for them is what a
+  // teacher notices most.
+  private schedule(now: boolean): void {
+    if (this.intervalMs === 0 || now) this.flush()
     else this.timer ??= setTimeout(() => this.flush(), this.intervalMs)
   }
 
   private flush(): void {
     this.timer = undefined
-    if (this.text === this.written) return
-    const text = this.text
-    this.enqueue({ text, updatedAt: Date.now() })
-    this.written = text
+    const fields: Record<string, unknown> = {}
+    if (this.text !== this.written) fields.text = this.text
+    const current = this.readDrafts?.()
+    const drafts = current ? JSON.stringify(current) : ''
+    if (drafts !== this.draftsWritten) fields.materialDrafts = current
+    if (!Object.keys(fields).length) return
+    this.enqueue({ ...fields, updatedAt: Date.now() })
+    this.written = this.text
+    this.draftsWritten = drafts
   }
 
-  private enqueue(fields: Record<string, unknown>): Promise<void> {
+  private enqueue(fields: Record<string, unknown>, steps: TxStep[] = []): Promise<void> {
     this.chain = this.chain.then(async () => {
       if (this.failure) return
       try {
-        await this.db.transact(this.db.tx.messages[this.replyId]!.update(fields, { upsert: false }))
+        await this.db.transact([
+          this.db.tx.messages[this.replyId]!.update(fields, { upsert: false }),
+          ...steps,
+        ])
       } catch (err) {
         this.failure = err
         this.onWriteFailed(err)
@@ -54,16 +83,18 @@ export class ReplyWriter {
   }
 
   /**
-   * The last write: the whole text and, unless the teacher stopped the reply (their 'stopped' stays),
-   * the final status. Resolves once everything is written; rejects if any write failed.
+   * The last write: the whole text, no drafts any more, `steps` (the reply's artifacts) in the same
+   * transaction and, unless the teacher stopped the reply (their 'stopped' stays), the final status.
+   * Resolves once everything is written; rejects if any write failed.
    */
-  async finish(status: FinalStatus, error?: string): Promise<void> {
+  async finish(status: FinalStatus, error?: string, steps: TxStep[] = []): Promise<void> {
     clearTimeout(this.timer)
     this.timer = undefined
     const fields: Record<string, unknown> = { text: this.text, updatedAt: Date.now() }
     if (status !== 'stopped') fields.status = status
     if (error !== undefined) fields.error = error
-    await this.enqueue(fields)
+    if (this.readDrafts) fields.materialDrafts = null
+    await this.enqueue(fields, steps)
     if (this.failure) throw this.failure
   }
 }

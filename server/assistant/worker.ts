@@ -1,18 +1,13 @@
 // The assistant worker: watches for pending requests (live query through the admin API, plus a
-// periodic sweep in case the live connection missed one), claims each once, streams the model's
-// reply into the database, and stops when the teacher stops the reply or deletes the chat.
+// periodic sweep in case the live connection missed one), answers each once (answer-request.ts: the
+// claim, the model, the materials), and marks replies a dead worker left streaming.
 
 import { id } from '@instantdb/admin'
 import type { Logger } from '../instant/shared/log.ts'
 import { adminDb, type InstantTarget } from './admin-db.ts'
-import { claimReply, type PendingRequest } from './claim-reply.ts'
+import { type AnswerDeps, answerRequest } from './answer-request.ts'
+import type { PendingRequest } from './claim-reply.ts'
 import type { AssistantConfig } from './config.ts'
-import { ModelError, streamChatCompletion } from './openai-stream.ts'
-import { modelMessages } from './prompts/history.ts'
-import { systemPrompt } from './prompts/system-prompt.ts'
-import { teacherContext } from './prompts/teacher-context.ts'
-import { ReplyWriter } from './reply-writer.ts'
-import { loadRequestContext, type RequestContext } from './request-context.ts'
 
 export interface AssistantWorkerOptions extends InstantTarget {
   config: AssistantConfig
@@ -48,6 +43,7 @@ interface PendingRow {
   id: string
   text: string
   createdAt: string | number
+  intent?: unknown
   conversation?: { id: string; activeMessage?: { id: string } } | undefined
 }
 
@@ -60,6 +56,7 @@ function toRequest(row: PendingRow): PendingRequest | undefined {
     createdAt: new Date(row.createdAt).getTime(),
     conversationId: row.conversation.id,
     activeMessageId: row.conversation.activeMessage?.id,
+    intent: row.intent ?? undefined,
   }
 }
 
@@ -72,6 +69,7 @@ export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWor
   const replies = new Map<string, string>()
   let latest: PendingRequest[] = []
   let closed = false
+  const deps: AnswerDeps = { db, config, log, tools: { refused: false } }
 
   const pump = () => {
     if (closed) return
@@ -94,89 +92,11 @@ export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWor
   }
 
   async function answer(req: PendingRequest, signal: AbortSignal): Promise<void> {
-    let context: RequestContext
     // Known as this worker's before it exists, so a sweep never takes it for an interrupted one.
     const replyId = id()
     replies.set(req.id, replyId)
-    try {
-      context = await loadRequestContext(db, req)
-      if (signal.aborted) return
-      await claimReply(db, req, replyId, config.model)
-    } catch (err) {
-      // The request was deleted or cancelled meanwhile, or the database is away: look again later.
-      retryAfter.set(req.id, Date.now() + 5_000)
-      log.warn('could not claim a request', { request: req.id, error: String(err) })
-      return
-    }
-    retryAfter.delete(req.id)
-    log.info('answering', { request: req.id, reply: replyId })
-
-    const stream = new AbortController()
-    const stopStream = () => stream.abort()
-    signal.addEventListener('abort', stopStream, { once: true })
-    let stoppedByTeacher = false
-    let gone = false
-    // The teacher's stop button sets the reply's status; deleting the chat deletes the reply.
-    const watch = db.subscribeQuery(
-      { messages: { $: { where: { id: replyId }, fields: ['status'] } } },
-      (payload) => {
-        if (payload.type !== 'ok') return
-        const row = payload.data.messages[0]
-        if (!row) gone = true
-        else if (row.status === 'stopped') stoppedByTeacher = true
-        else return
-        stream.abort()
-      },
-    )
-    const writer = new ReplyWriter(db, replyId, config.flushIntervalMs, () => {
-      gone = true
-      stream.abort()
-    })
-    const system = [systemPrompt(config.systemPrompt, new Date()), teacherContext(context.profile)]
-      .filter(Boolean)
-      .join('\n\n')
-    const messages = modelMessages(system, context.path, config.historyChars)
-    try {
-      await streamWithRetries(messages, stream.signal, (delta) => writer.append(delta))
-      if (writer.length === 0) throw new ModelError('model-empty', 'The model sent an empty reply')
-      await writer.finish('done')
-      log.info('answered', { reply: replyId, chars: writer.length })
-    } catch (err) {
-      const failure = err instanceof ModelError ? err : undefined
-      if (gone) {
-        log.info('reply deleted while streaming', { reply: replyId })
-      } else if (stoppedByTeacher || signal.aborted || failure?.kind === 'aborted') {
-        await writer.finish('stopped').catch(() => {})
-        log.info('reply stopped', { reply: replyId, chars: writer.length })
-      } else {
-        const code = failure?.kind ?? 'model-bad-response'
-        await writer.finish('error', code).catch(() => {})
-        log.warn('reply failed', { reply: replyId, code, detail: String((err as Error)?.message ?? err) })
-      }
-    } finally {
-      signal.removeEventListener('abort', stopStream)
-      watch.close()
-    }
-  }
-
-  async function streamWithRetries(
-    messages: ReturnType<typeof modelMessages>,
-    signal: AbortSignal,
-    onDelta: (text: string) => void,
-  ): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        for await (const delta of streamChatCompletion({ ...config, messages, signal })) onDelta(delta)
-        return
-      } catch (err) {
-        const retry =
-          err instanceof ModelError && err.retryable && attempt < config.attempts && !signal.aborted
-        if (!retry) throw err
-        log.warn('model request failed, trying again', { attempt, error: err.message })
-        await new Promise((r) => setTimeout(r, config.retryDelayMs * 3 ** (attempt - 1)))
-        if (signal.aborted) throw new ModelError('aborted', 'Stopped')
-      }
-    }
+    if (await answerRequest(deps, req, replyId, signal)) retryAfter.delete(req.id)
+    else retryAfter.set(req.id, Date.now() + 5_000)
   }
 
   /**

@@ -1,0 +1,225 @@
+// One request answered, as a pipeline: context → claim → model (text and material calls streamed
+// into the reply) → tools (calls checked against the schema) → write (reply and artifacts in one
+// last transaction). The worker (worker.ts) decides when; this file decides how.
+
+import type { Logger } from '../instant/shared/log.ts'
+import type { AdminDb } from './admin-db.ts'
+import { claimReply, type PendingRequest } from './claim-reply.ts'
+import type { AssistantConfig } from './config.ts'
+import { loadMaterialContext, type MaterialContext } from './materials/material-context.ts'
+import { MaterialStream } from './materials/material-stream.ts'
+import { materialSteps, type TxStep } from './materials/material-writes.ts'
+import { materialTools } from './materials/tool-schema.ts'
+import { type ChatMessage, type ChatTool, ModelError, type ModelEvent, streamModel } from './openai-stream.ts'
+import { modelMessages } from './prompts/history.ts'
+import {
+  intentInstructions,
+  knownMaterials,
+  type MaterialMode,
+  materialInstructions,
+} from './prompts/material-prompt.ts'
+import { systemPrompt } from './prompts/system-prompt.ts'
+import { teacherContext } from './prompts/teacher-context.ts'
+import { ReplyWriter } from './reply-writer.ts'
+import { loadRequestContext, type RequestContext } from './request-context.ts'
+
+export interface AnswerDeps {
+  db: AdminDb
+  config: AssistantConfig
+  log: Logger
+  /** Shared by the worker's requests: set once the API refused tools, so later ones skip them. */
+  tools: { refused: boolean }
+}
+
+interface ModelRequest {
+  messages: ChatMessage[]
+  tools: ChatTool[] | undefined
+}
+
+function materialMode(deps: AnswerDeps): MaterialMode {
+  const { tools } = deps.config
+  return tools === 'off' || (tools === 'auto' && deps.tools.refused) ? 'blocks' : 'tools'
+}
+
+/** The system prompt, the materials and the path, within the history budget together. */
+function modelRequest(
+  deps: AnswerDeps,
+  context: RequestContext,
+  materials: MaterialContext,
+  mode: MaterialMode,
+): ModelRequest {
+  const budget = deps.config.historyChars
+  const known = knownMaterials(materials.materials, Math.floor(budget / 2))
+  const system = [
+    systemPrompt(deps.config.systemPrompt, new Date()),
+    teacherContext(context.profile),
+    materialInstructions(mode),
+    known,
+    materials.intent && materials.target
+      ? intentInstructions(materials.intent, materials.target, mode)
+      : undefined,
+  ]
+    .filter(Boolean)
+    .join('\n\n')
+  return {
+    messages: modelMessages(system, context.path, Math.max(1, budget - (known?.length ?? 0))),
+    tools: mode === 'tools' ? materialTools() : undefined,
+  }
+}
+
+async function streamWithRetries(
+  deps: AnswerDeps,
+  request: ModelRequest,
+  signal: AbortSignal,
+  onEvent: (event: ModelEvent) => void,
+): Promise<void> {
+  const { config, log } = deps
+  for (let attempt = 1; ; attempt++) {
+    try {
+      for await (const event of streamModel({ ...config, ...request, signal })) onEvent(event)
+      return
+    } catch (err) {
+      const retry = err instanceof ModelError && err.retryable && attempt < config.attempts && !signal.aborted
+      if (!retry) throw err
+      log.warn('model request failed, trying again', { attempt, error: err.message })
+      await new Promise((r) => setTimeout(r, config.retryDelayMs * 3 ** (attempt - 1)))
+      if (signal.aborted) throw new ModelError('aborted', 'Stopped')
+    }
+  }
+}
+
+/**
+ * Answers `req` with reply `replyId`. Resolves false when the request could not be claimed (deleted
+ * or cancelled meanwhile, or the database is away: look again later); never rejects.
+ */
+export async function answerRequest(
+  deps: AnswerDeps,
+  req: PendingRequest,
+  replyId: string,
+  signal: AbortSignal,
+): Promise<boolean> {
+  const { db, config, log } = deps
+  let context: RequestContext
+  let materialContext: MaterialContext
+  try {
+    ;[context, materialContext] = await Promise.all([
+      loadRequestContext(db, req),
+      loadMaterialContext(db, req.conversationId, req.intent),
+    ])
+    if (signal.aborted) return true
+    await claimReply(db, req, replyId, config.model)
+  } catch (err) {
+    log.warn('could not claim a request', { request: req.id, error: String(err) })
+    return false
+  }
+  log.info('answering', { request: req.id, reply: replyId })
+
+  const stream = new AbortController()
+  const stopStream = () => stream.abort()
+  signal.addEventListener('abort', stopStream, { once: true })
+  let stoppedByTeacher = false
+  let gone = false
+  // The teacher's stop button sets the reply's status; deleting the chat deletes the reply.
+  const watch = db.subscribeQuery(
+    { messages: { $: { where: { id: replyId }, fields: ['status'] } } },
+    (payload) => {
+      if (payload.type !== 'ok') return
+      const row = payload.data.messages[0]
+      if (!row) gone = true
+      else if (row.status === 'stopped') stoppedByTeacher = true
+      else return
+      stream.abort()
+    },
+  )
+  const writer = new ReplyWriter(db, replyId, config.flushIntervalMs, () => {
+    gone = true
+    stream.abort()
+  })
+  let mode = materialMode(deps)
+  let materials = new MaterialStream(mode === 'blocks')
+  const onEvent = (event: ModelEvent) => {
+    writer.append(materials.push(event))
+    if (materials.hasMaterial) writer.draftsChanged(() => materials.drafts())
+  }
+  /** The reply's materials as transaction steps (refusals are logged, never written). */
+  const stepsFor = async (status: 'done' | 'stopped', calls: ReturnType<MaterialStream['partial']>) => {
+    if (!calls.length) return { steps: [] as TxStep[], created: 0, revised: 0 }
+    const ownerId = materialContext.ownerId
+    if (!ownerId) {
+      log.warn('materials not saved: the conversation has no owner', { reply: replyId })
+      return { steps: [] as TxStep[], created: 0, revised: 0 }
+    }
+    const out = await materialSteps(db, {
+      ownerId,
+      conversationId: req.conversationId,
+      replyId,
+      status,
+      calls,
+    })
+    for (const r of out.refused)
+      log.warn('material refused', { reply: replyId, call: r.callId, error: r.error })
+    return { steps: out.steps, created: out.created.length, revised: out.revised.length }
+  }
+
+  try {
+    try {
+      await streamWithRetries(
+        deps,
+        modelRequest(deps, context, materialContext, mode),
+        stream.signal,
+        onEvent,
+      )
+    } catch (err) {
+      if (!(err instanceof ModelError && err.toolsRejected && config.tools === 'auto')) throw err
+      // Nothing was streamed yet: ask once more, with the block format instead of tools.
+      deps.tools.refused = true
+      log.warn('the model API refused tools; materials come as text blocks from now on', {
+        reply: replyId,
+        error: err.message,
+      })
+      mode = 'blocks'
+      materials = new MaterialStream(true)
+      await streamWithRetries(
+        deps,
+        modelRequest(deps, context, materialContext, mode),
+        stream.signal,
+        onEvent,
+      )
+    }
+    writer.append(materials.end())
+    const { valid, rejected } = materials.check()
+    for (const r of rejected)
+      log.warn('material call invalid, not saved', { reply: replyId, call: r.callId, error: r.error })
+    if (writer.length === 0 && !valid.length)
+      throw materials.hasMaterial
+        ? new ModelError('model-bad-response', 'The model sent only invalid materials')
+        : new ModelError('model-empty', 'The model sent an empty reply')
+    const saved = await stepsFor('done', valid)
+    await writer.finish('done', undefined, saved.steps)
+    log.info('answered', {
+      reply: replyId,
+      chars: writer.length,
+      created: saved.created,
+      revised: saved.revised,
+    })
+  } catch (err) {
+    const failure = err instanceof ModelError ? err : undefined
+    if (gone) {
+      log.info('reply deleted while streaming', { reply: replyId })
+    } else if (stoppedByTeacher || signal.aborted || failure?.kind === 'aborted') {
+      // What was written of a material is kept, marked as stopped; no draft is left behind.
+      writer.append(materials.end())
+      const saved = await stepsFor('stopped', materials.partial()).catch(() => ({ steps: [] as TxStep[] }))
+      await writer.finish('stopped', undefined, saved.steps).catch(() => {})
+      log.info('reply stopped', { reply: replyId, chars: writer.length })
+    } else {
+      const code = failure?.kind ?? 'model-bad-response'
+      await writer.finish('error', code).catch(() => {})
+      log.warn('reply failed', { reply: replyId, code, detail: String((err as Error)?.message ?? err) })
+    }
+  } finally {
+    signal.removeEventListener('abort', stopStream)
+    watch.close()
+  }
+  return true
+}
