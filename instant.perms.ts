@@ -51,6 +51,11 @@ const rules = {
     bind: { ownsArtifact: ownedVia('artifact.owner') },
     allow: { view: 'ownsArtifact', create: 'ownsArtifact', update: 'false', delete: 'ownsArtifact' },
   },
+  // Every signed-in teacher (guests too) may see whether an assistant is there; only the worker
+  // writes, with the admin token.
+  assistantWorkers: {
+    allow: { view: 'auth.id != null', create: 'false', update: 'false', delete: 'false' },
+  },
 } satisfies InstantRules
 
 export default rules

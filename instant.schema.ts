@@ -79,6 +79,24 @@ const _schema = i.schema({
       readingLevel: i.json().optional(),
       createdAt: i.date().indexed(),
     }),
+    /**
+     * One running assistant worker's heartbeat (server/assistant/heartbeat.ts), so the app can say
+     * whether prompts will be answered. Written only by the worker (admin token), read by teachers.
+     */
+    assistantWorkers: i.entity({
+      /** The model's display name (never its URL or key). */
+      model: i.string(),
+      startedAt: i.date(),
+      /** Refreshed every beat; older than `staleAfterMs` means the worker is gone. */
+      beatAt: i.date().indexed(),
+      staleAfterMs: i.number(),
+      /** Set when the worker shut down on purpose. */
+      stoppedAt: i.date().optional(),
+      /** Whether the model's last reply worked; absent until one was written. */
+      modelOk: i.boolean().optional(),
+      /** The failure code of that reply when it did not (`message.error.*`). */
+      modelError: i.string().optional(),
+    }),
   },
   links: {
     /** Instant's own link from a guest identity to the account it was merged into (only the server sets it). */
