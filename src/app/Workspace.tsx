@@ -1,12 +1,14 @@
 // The signed-in part of the shell: on wide screens the conversation list beside the page, on phones
-// one at a time; the routed page in <main> with its own error boundary; global shortcuts.
+// one at a time; the routed page in <main> with its own error boundary; global shortcuts. A material
+// opened from a chat shows beside it on wide screens (the list then gives way) and alone on phones.
 
 import { useEffect, useRef } from 'react'
 import { useLocation } from 'wouter'
 import { ChatView } from '../features/chat/ChatView.tsx'
 import { focusComposer } from '../features/chat/focus-composer.ts'
 import { ConversationPanel, SEARCH_INPUT_ID, useStartNewChat } from '../features/conversations/index.ts'
-import { ArtifactView, LibraryPage } from '../features/library/index.ts'
+import { LibraryPage } from '../features/library/index.ts'
+import { MaterialPanel, MaterialView } from '../features/materials/index.ts'
 import { ProfilePage } from '../features/profile/index.ts'
 import { SettingsPage } from '../features/settings/index.ts'
 import { useT } from '../i18n/index.ts'
@@ -27,7 +29,10 @@ export function Workspace({ route, isWide, onHelp }: WorkspaceProps) {
   const t = useT()
   const [location, navigate] = useLocation()
   const startNewChat = useStartNewChat()
-  const hasSidebar = isWide && (route.name === 'home' || route.name === 'chat')
+  const hasPanel = route.name === 'chat' && route.artifactId !== undefined
+  const hasSidebar = isWide && (route.name === 'home' || (route.name === 'chat' && !hasPanel))
+  // A chat keeps its page (and scroll position) while a material opens and closes beside it.
+  const pageKey = route.name === 'chat' ? paths.chat(route.conversationId) : location
   useFocusMainOnNavigation(location)
 
   useShortcuts({
@@ -48,9 +53,13 @@ export function Workspace({ route, isWide, onHelp }: WorkspaceProps) {
           <ConversationPanel onNewChat={focusComposer} />
         </aside>
       )}
-      <main id="main" tabIndex={-1} className={`shell__main shell__main--${route.name}`}>
+      <main
+        id="main"
+        tabIndex={-1}
+        className={`shell__main shell__main--${route.name}${hasPanel && isWide ? ' shell__main--panel' : ''}`}
+      >
         {/* Keyed by route: a crash on one page is forgotten when the teacher goes elsewhere. */}
-        <RouteErrorBoundary key={location}>
+        <RouteErrorBoundary key={pageKey}>
           <RoutePage route={route} isWide={isWide} />
         </RouteErrorBoundary>
       </main>
@@ -63,11 +72,20 @@ function RoutePage({ route, isWide }: { route: Route; isWide: boolean }) {
     case 'home':
       return <HomePage showList={!isWide} />
     case 'chat':
-      return <ChatView key={route.conversationId} conversationId={route.conversationId} />
+      return <ChatRoute conversationId={route.conversationId} artifactId={route.artifactId} isWide={isWide} />
     case 'library':
       return <LibraryPage />
     case 'artifact':
-      return <ArtifactView key={route.artifactId} artifactId={route.artifactId} />
+      return (
+        <div className="page">
+          <MaterialView
+            key={route.artifactId}
+            artifactId={route.artifactId}
+            isInPanel={false}
+            isWide={isWide}
+          />
+        </div>
+      )
     case 'profile':
       return <ProfilePage />
     case 'settings':
@@ -75,6 +93,23 @@ function RoutePage({ route, isWide }: { route: Route; isWide: boolean }) {
     case 'notFound':
       return <NotFoundPage />
   }
+}
+
+/** The chat, and the material beside it (its own error boundary) or, on a phone, instead of it. */
+function ChatRoute(props: { conversationId: string; artifactId: string | undefined; isWide: boolean }) {
+  const { conversationId, artifactId, isWide } = props
+  const panel = artifactId && (
+    <RouteErrorBoundary key={artifactId}>
+      <MaterialPanel conversationId={conversationId} artifactId={artifactId} isWide={isWide} />
+    </RouteErrorBoundary>
+  )
+  if (panel && !isWide) return panel
+  return (
+    <div className={panel ? 'chat-split' : 'chat-split chat-split--alone'}>
+      <ChatView key={conversationId} conversationId={conversationId} />
+      {panel}
+    </div>
+  )
 }
 
 /** After a navigation (not the first load), focus goes to <main> so reading starts at the new page. */

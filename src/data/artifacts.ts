@@ -1,8 +1,8 @@
-// Artifacts (the teacher's materials): the paged library list, one artifact with all its versions,
-// and delete. Creating artifacts is the assistant worker's job; the server's rules make every row
-// owner-only.
+// Artifacts (the teacher's materials): the paged library list, one artifact with all its versions
+// and variants, a new version by hand (edit, restore), and delete. Creating artifacts is the
+// assistant worker's job; the server's rules make every row owner-only and versions immutable.
 
-import type { InstaQLEntity } from '@instantdb/react'
+import { type InstaQLEntity, id } from '@instantdb/react'
 import { useMemo } from 'react'
 import type { AppSchema } from '../../instant.schema.ts'
 import { dedupeById } from '../lib/dedupe-by-id.ts'
@@ -37,32 +37,54 @@ export function useArtifactList(ownerId: string) {
   }
 }
 
+/** A variant or original as the material view lists it. */
+export interface ArtifactRef {
+  id: string
+  title: string
+  kind: string
+  level?: string | undefined
+}
+
 /**
- * One artifact and all of its versions, newest first, in one subscription. The versions are a
- * top-level query on their own (not nested under the artifact), so their order is the server's.
- * `artifact` is undefined while loading and when it does not exist or belongs to someone else;
- * `conversationId` is the chat its source message lives in, when that message is still there.
+ * One artifact, all of its versions (newest first), its variants and the original it is a variant
+ * of, in one subscription. The versions are a top-level query on their own (not nested under the
+ * artifact), so their order is the server's. `artifact` is undefined while loading and when it does
+ * not exist or belongs to someone else; `conversationId` is the chat it belongs to (its own link,
+ * else its source message's chat), while that chat is still there.
  */
 export function useArtifact(artifactId: string) {
   const res = db.useQuery({
     artifacts: {
       $: { where: { id: artifactId } },
-      message: { $: { fields: ['id'] }, conversation: { $: { fields: ['id'] } } },
+      conversation: { $: { fields: ['id'] }, activeMessage: { $: { fields: ['id', 'createdAt'] } } },
+      message: {
+        $: { fields: ['id'] },
+        conversation: { $: { fields: ['id'] }, activeMessage: { $: { fields: ['id', 'createdAt'] } } },
+      },
+      variantOf: { $: { fields: ['id', 'title', 'kind', 'level'] } },
+      variants: { $: { fields: ['id', 'title', 'kind', 'level'] } },
     },
     artifactVersions: {
       $: { where: { 'artifact.id': artifactId }, order: { version: 'desc' } },
     },
   })
   const row = res.data?.artifacts[0]
+  const conversation = row?.conversation ?? row?.message?.conversation
+  const leaf = conversation?.activeMessage
   return {
     artifact: row,
     versions: res.data?.artifactVersions ?? NO_VERSIONS,
-    conversationId: row?.message?.conversation?.id,
+    conversationId: conversation?.id,
+    /** The chat's current leaf, under which a request about this material is sent. */
+    chatLeaf: leaf ? { id: leaf.id, createdAt: new Date(leaf.createdAt).getTime() } : undefined,
+    variantOf: row?.variantOf as ArtifactRef | undefined,
+    variants: (row?.variants ?? NO_REFS) as ArtifactRef[],
     isLoading: res.isLoading,
     error: res.error,
   }
 }
 
+const NO_REFS: ArtifactRef[] = []
 const NO_VERSIONS: ArtifactVersion[] = []
 
 /**
@@ -71,4 +93,43 @@ const NO_VERSIONS: ArtifactVersion[] = []
  */
 export function deleteArtifact(artifactId: string) {
   return db.transact(db.tx.artifacts[artifactId]!.delete())
+}
+
+export interface NewVersion {
+  artifactId: string
+  /** The new version's number: one past the highest the teacher's device knows of. */
+  version: number
+  body: string
+  source: 'edit' | 'restore'
+  /** What changed, in a few words, shown beside the version. */
+  note: string
+}
+
+/**
+ * Saves `body` as the artifact's next version (by hand or restored from an older one) and moves
+ * the artifact's latestVersion and dates in the same transaction; older versions are never changed.
+ * Applied locally at once (and queued offline); settles when the server has it, rejects when it
+ * refused. Two devices saving at once may both write the same number; both versions are kept.
+ */
+export function addArtifactVersion({ artifactId, version, body, source, note }: NewVersion) {
+  const versionId = id()
+  const now = Date.now()
+  const saved = db.transact([
+    db.tx.artifactVersions[versionId]!.update({
+      version,
+      format: 'markdown',
+      body,
+      status: 'done',
+      source,
+      note,
+      createdAt: now,
+    }).link({ artifact: artifactId }),
+    db.tx.artifacts[artifactId]!.update({ latestVersion: version, updatedAt: now, usedAt: now }),
+  ])
+  return { id: versionId, saved }
+}
+
+/** Makes `conversationId` the artifact's chat (a request about it started a new one). */
+export function linkArtifactToConversation(artifactId: string, conversationId: string) {
+  return db.transact(db.tx.artifacts[artifactId]!.link({ conversation: conversationId }))
 }

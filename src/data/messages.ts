@@ -12,6 +12,8 @@
 import { id } from '@instantdb/react'
 import { useMemo } from 'react'
 import { buildTree, type MessageTree, newestLeaf, type TreeMessage } from '../lib/message-tree.ts'
+import { type MaterialDraft, parseDrafts } from '../materials/draft.ts'
+import type { MaterialIntent } from '../materials/intent.ts'
 import { db } from './db.ts'
 
 export const MESSAGE_PAGE_SIZE = 30
@@ -25,6 +27,19 @@ export interface ChatMessage extends TreeMessage {
   updatedAt: number | undefined
   error: string | undefined
   model: string | undefined
+  /** Materials the model is still writing into this reply (streamed, cleared when saved). */
+  drafts: MaterialDraft[]
+  /** Material versions this reply wrote (a new material's v1, or a revision), oldest first. */
+  materials: MessageMaterial[]
+}
+
+/** One version a reply wrote, with the artifact it belongs to: a card in the chat. */
+export interface MessageMaterial {
+  versionId: string
+  version: number
+  /** 'done' | 'stopped' (the teacher stopped the model while it wrote it). */
+  status: string
+  artifact: { id: string; title: string; kind: string; level?: string | undefined }
 }
 
 export type ChatTree = MessageTree<ChatMessage>
@@ -39,7 +54,35 @@ interface MessageRow {
   error?: string | undefined
   model?: string | undefined
   parent?: { id: string } | undefined
+  materialDrafts?: unknown
+  artifactVersions?: VersionRow[] | undefined
 }
+
+interface VersionRow {
+  id: string
+  version: number
+  status?: string | undefined
+  artifact?: { id: string; title: string; kind: string; level?: string | undefined } | undefined
+}
+
+function toMessageMaterials(rows: VersionRow[] | undefined): MessageMaterial[] {
+  if (!rows?.length) return NO_MATERIALS
+  const out: MessageMaterial[] = []
+  for (const v of rows) {
+    if (!v.artifact) continue
+    const { id, title, kind, level } = v.artifact
+    out.push({
+      versionId: v.id,
+      version: v.version,
+      status: v.status ?? 'done',
+      artifact: { id, title, kind, level },
+    })
+  }
+  return out.sort((a, b) => a.version - b.version || a.artifact.title.localeCompare(b.artifact.title))
+}
+
+const NO_MATERIALS: MessageMaterial[] = []
+const NO_DRAFTS: MaterialDraft[] = []
 
 // Rows of frozen page chunks keep their identity between updates, so each converts once.
 const converted = new WeakMap<MessageRow, ChatMessage>()
@@ -57,6 +100,8 @@ function toChatMessage(row: MessageRow): ChatMessage {
       updatedAt: row.updatedAt === undefined ? undefined : new Date(row.updatedAt).getTime(),
       error: row.error,
       model: row.model,
+      drafts: row.materialDrafts ? parseDrafts(row.materialDrafts) : NO_DRAFTS,
+      materials: toMessageMaterials(row.artifactVersions),
     }
     converted.set(row, m)
   }
@@ -76,6 +121,11 @@ export function useMessagePages(conversationId: string) {
         limit: MESSAGE_PAGE_SIZE,
       },
       parent: { $: { fields: ['id'] } },
+      // The cards of the loaded window only: each reply's versions with their artifact's name.
+      artifactVersions: {
+        $: { fields: ['version', 'status'] },
+        artifact: { $: { fields: ['title', 'kind', 'level'] } },
+      },
     },
   })
   const rows = res.data?.messages
@@ -113,13 +163,15 @@ export interface SendPrompt {
   notBefore?: number | undefined
   /** Renames the conversation in the same transaction (a new chat named after its first prompt). */
   retitle?: string | undefined
+  /** A request about a material (revise it, make variants), sent from the material view. */
+  intent?: MaterialIntent | undefined
 }
 
 /**
  * Adds a user message awaiting a reply under `parentId` and makes it the active leaf. Applied
  * locally at once (and queued offline); `saved` settles when the server has it.
  */
-export function sendPrompt({ conversationId, parentId, text, notBefore, retitle }: SendPrompt) {
+export function sendPrompt({ conversationId, parentId, text, notBefore, retitle, intent }: SendPrompt) {
   const messageId = id()
   const now = Math.max(Date.now(), (notBefore ?? 0) + 1)
   const links = parentId
@@ -132,6 +184,7 @@ export function sendPrompt({ conversationId, parentId, text, notBefore, retitle 
       status: 'pending',
       createdAt: now,
       updatedAt: now,
+      ...(intent ? { intent } : {}),
     }).link(links),
     // An upsert, not the client's default update: offline, the message page's local store holds no
     // conversation while the chat is empty, and an update step would not put the conversation's id

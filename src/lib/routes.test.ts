@@ -21,6 +21,22 @@ describe('parseRoute', () => {
     expect(parseRoute(paths.artifact(ID))).toEqual({ name: 'artifact', artifactId: ID })
   })
 
+  it('reads a material open beside its chat and builds the same path back', () => {
+    const other = ID.replace('0d5a', '1e6b')
+    expect(parseRoute(`/c/${ID}/m/${other}`)).toEqual({ name: 'chat', conversationId: ID, artifactId: other })
+    expect(parseRoute(paths.material(ID, other))).toEqual({
+      name: 'chat',
+      conversationId: ID,
+      artifactId: other,
+    })
+    expect(parseRoute(`/c/${ID}/m/${other.toUpperCase()}/`)).toEqual({
+      name: 'chat',
+      conversationId: ID,
+      artifactId: other,
+    })
+    expect(navSection(parseRoute(paths.material(ID, other)))).toBe('chats')
+  })
+
   it('lower-cases ids, so one artifact or chat has one route', () => {
     expect(parseRoute(`/library/${ID.toUpperCase()}`)).toEqual({ name: 'artifact', artifactId: ID })
     expect(parseRoute(`/c/${ID.toUpperCase()}`)).toEqual({ name: 'chat', conversationId: ID })
@@ -38,6 +54,9 @@ describe('parseRoute', () => {
       '/c/',
       '/c/123',
       `/c/${ID}/extra`,
+      `/c/${ID}/m/`,
+      `/c/${ID}/m/123`,
+      `/c/${ID}/m/${ID}/extra`,
       '/library/x',
       `/library/${ID}/extra`,
       '/Settings',

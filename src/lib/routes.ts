@@ -3,7 +3,8 @@
 
 export type Route =
   | { name: 'home' }
-  | { name: 'chat'; conversationId: string }
+  /** `artifactId`: a material open beside the chat (full screen on a phone). */
+  | { name: 'chat'; conversationId: string; artifactId?: string }
   | { name: 'library' }
   | { name: 'artifact'; artifactId: string }
   | { name: 'profile' }
@@ -26,8 +27,12 @@ export function parseRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname
   const fixed = STATIC[path]
   if (fixed) return fixed
-  const chat = /^\/c\/([^/]+)$/.exec(path)
-  if (chat?.[1] && UUID.test(chat[1])) return { name: 'chat', conversationId: chat[1].toLowerCase() }
+  const chat = /^\/c\/([^/]+)(?:\/m\/([^/]+))?$/.exec(path)
+  if (chat?.[1] && UUID.test(chat[1])) {
+    const conversationId = chat[1].toLowerCase()
+    if (chat[2] === undefined) return { name: 'chat', conversationId }
+    if (UUID.test(chat[2])) return { name: 'chat', conversationId, artifactId: chat[2].toLowerCase() }
+  }
   const artifact = /^\/library\/([^/]+)$/.exec(path)
   if (artifact?.[1] && UUID.test(artifact[1]))
     return { name: 'artifact', artifactId: artifact[1].toLowerCase() }
@@ -39,6 +44,8 @@ export const paths = {
   chat: (conversationId: string) => `/c/${conversationId}`,
   library: '/library',
   artifact: (artifactId: string) => `/library/${artifactId}`,
+  /** A material open beside the chat it belongs to. */
+  material: (conversationId: string, artifactId: string) => `/c/${conversationId}/m/${artifactId}`,
   profile: '/profile',
   settings: '/settings',
 } as const

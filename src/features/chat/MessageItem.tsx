@@ -1,16 +1,19 @@
-// One message of the current path: who and when, the Markdown body (or the inline editor), its
-// status line, the branch switcher and the controls. Memoised: rows re-render while the list scrolls.
+// One message of the current path: who and when, the Markdown body (or the inline editor), the
+// materials it holds as cards, its status line, the branch switcher and the controls. Memoised:
+// rows re-render while the list scrolls.
 
 import { memo, useId, useState } from 'react'
 import type { ChatMessage } from '../../data/messages.ts'
 import { isMessageKey, type MessageKey, useT } from '../../i18n/index.ts'
 import { Markdown } from '../markdown/index.ts'
+import { MessageMaterials } from '../materials/index.ts'
 import { useSettings } from '../settings/index.ts'
 import { BranchSwitcher } from './BranchSwitcher.tsx'
 import { MessageControls } from './MessageControls.tsx'
 import { MessageEditor } from './MessageEditor.tsx'
 
 export interface MessageItemProps {
+  conversationId: string
   message: ChatMessage
   canRegenerate: boolean
   siblingIndex: number
@@ -89,6 +92,11 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
       ) : (
         message.text !== '' && <Markdown text={message.text} />
       )}
+      <MessageMaterials
+        conversationId={props.conversationId}
+        drafts={message.drafts}
+        materials={message.materials}
+      />
       {status && (
         <p className={`message__status message__status--${message.status}`} data-testid="message-status">
           {inProgress && <span className="message__spinner" aria-hidden="true" />}

@@ -145,6 +145,7 @@ export function MessageList({
                 style={{ transform: `translateY(${item.start}px)` }}
               >
                 <MessageItem
+                  conversationId={conversationId}
                   message={message}
                   canRegenerate={canRegenerate(tree, message)}
                   siblingIndex={siblings?.index ?? 0}

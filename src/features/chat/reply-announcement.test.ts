@@ -13,6 +13,8 @@ function reply(status: ChatMessage['status'], text = 'Hier ist dein Arbeitsblatt
     updatedAt: 1,
     error: undefined,
     model: undefined,
+    drafts: [],
+    materials: [],
   }
 }
 

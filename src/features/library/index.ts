@@ -1,4 +1,5 @@
-// The library feature's public face: the list of materials and one material's view.
+// The library feature's public face: the list of materials, and the actions on one material
+// (copy, to the chat, delete) that the material view (features/materials) shows.
 
-export { ArtifactView } from './ArtifactView.tsx'
+export { ArtifactActions } from './ArtifactActions.tsx'
 export { LibraryPage } from './LibraryPage.tsx'

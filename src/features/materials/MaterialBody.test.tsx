@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { ArtifactVersion } from '../../data/index.ts'
-import { ArtifactBody } from './ArtifactBody.tsx'
+import { MaterialBody } from './MaterialBody.tsx'
 
 const version = (format: string, body: string): ArtifactVersion => ({
   id: 'v1',
@@ -11,10 +11,10 @@ const version = (format: string, body: string): ArtifactVersion => ({
   createdAt: 0,
 })
 
-describe('ArtifactBody', () => {
+describe('MaterialBody', () => {
   it('renders a Markdown body with the safe renderer, tables included and raw HTML dropped', async () => {
     const { container } = render(
-      <ArtifactBody
+      <MaterialBody
         version={version('markdown', '| A | B |\n|---|---|\n| 1 | 2 |\n\n<img src=x onerror=alert(1)>')}
       />,
     )
@@ -24,7 +24,7 @@ describe('ArtifactBody', () => {
 
   it('shows any other format as preformatted text, Markdown and HTML left as written', () => {
     const body = '# Kein Titel\n<b>nicht fett</b>'
-    const { container } = render(<ArtifactBody version={version('text', body)} />)
+    const { container } = render(<MaterialBody version={version('text', body)} />)
     const pre = container.querySelector('pre')
     expect(pre).toHaveTextContent('# Kein Titel <b>nicht fett</b>', { normalizeWhitespace: true })
     expect(container.querySelector('h1, b')).toBeNull()

@@ -4,7 +4,7 @@
 import type { ArtifactVersion } from '../../data/index.ts'
 import { Markdown } from '../markdown/index.ts'
 
-export function ArtifactBody({ version }: { version: ArtifactVersion }) {
+export function MaterialBody({ version }: { version: ArtifactVersion }) {
   return (
     <div className="artifact__body" data-testid="artifact-body" data-format={version.format}>
       {version.format === 'markdown' ? (

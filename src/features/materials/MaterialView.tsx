@@ -1,115 +1,184 @@
-// One material at /library/:id: title and metadata, the version picker (latest by default), the
-// body, and its actions. An artifact that does not exist or belongs to someone else is "not found"
-// (the server's rules hide it; the view cannot tell the two apart, and must not).
+// One material, in the library (/library/:id) or beside its chat (/c/:chat/m/:id): title and
+// metadata, the original or its variants, the version bar, and the body — or the hand editor or the
+// diff of two versions in its place. An artifact that does not exist or belongs to someone else is
+// "not found" (the server's rules hide it; the view cannot tell the two apart, and must not).
 
-import './library.css'
+import './materials.css'
 import { useId, useState } from 'react'
 import { Link } from 'wouter'
-import { type Artifact, useArtifact } from '../../data/index.ts'
+import { type ArtifactVersion, useArtifact } from '../../data/index.ts'
 import { useT } from '../../i18n/index.ts'
 import { toUserMessage } from '../../i18n/to-user-message.ts'
 import { paths } from '../../lib/routes.ts'
-import { useSettings } from '../settings/index.ts'
-import { ArtifactActions } from './ArtifactActions.tsx'
-import { ArtifactBody } from './ArtifactBody.tsx'
-import { formatDateTime, kindLabelKey } from './artifact-labels.ts'
+import { ArtifactActions } from '../library/index.ts'
+import { MaterialBody } from './MaterialBody.tsx'
+import { MaterialEditor } from './MaterialEditor.tsx'
+import { MaterialMeta } from './MaterialMeta.tsx'
+import { MaterialRequests } from './MaterialRequests.tsx'
+import { nextVersionAfter } from './material-labels.ts'
+import { VariantList } from './VariantList.tsx'
+import { VersionCompare } from './VersionCompare.tsx'
 import { VersionPicker } from './VersionPicker.tsx'
+import { VersionTools } from './VersionTools.tsx'
 import { chooseVersion, toChosenId } from './version-choice.ts'
 
-export function ArtifactView({ artifactId }: { artifactId: string }) {
+export interface MaterialViewProps {
+  artifactId: string
+  /** Beside its chat: the title is a level-2 heading under the chat's, links stay in the panel. */
+  isInPanel: boolean
+  /** Wide screen: after a request the chat and this material show side by side. */
+  isWide: boolean
+}
+
+type Mode = 'read' | 'edit' | 'compare'
+
+export function MaterialView({ artifactId, isInPanel, isWide }: MaterialViewProps) {
   const t = useT()
-  const { artifact, versions, conversationId, isLoading, error } = useArtifact(artifactId)
+  const material = useArtifact(artifactId)
+  const { artifact, versions, conversationId, isLoading, error } = material
   const [chosenId, setChosenId] = useState<string | null>(null)
+  const [mode, setMode] = useState<Mode>('read')
+  const [notice, setNotice] = useState('')
   const titleId = useId()
   const choice = chooseVersion(versions, chosenId)
+  const hrefFor = (id: string) =>
+    isInPanel && conversationId ? paths.material(conversationId, id) : paths.artifact(id)
 
   if (error && !artifact) {
     return (
-      <div className="page stack">
-        <BackLink />
-        <p className="form-error" role="alert">
-          {t('artifact.loadError', { error: t(toUserMessage(error)) })}
-        </p>
-      </div>
+      <p className="form-error" role="alert">
+        {t('artifact.loadError', { error: t(toUserMessage(error)) })}
+      </p>
     )
   }
   if (isLoading) {
     return (
-      <p className="page muted" role="status">
+      <p className="muted" role="status">
         {t('artifact.loading')}
       </p>
     )
   }
-  if (!artifact) return <ArtifactNotFound />
+  if (!artifact) return <MaterialNotFound isInPanel={isInPanel} />
 
   const title = artifact.title.trim() || t('artifact.untitled')
+  const Heading = isInPanel ? 'h2' : 'h1'
+  const shown = choice.shown
+  const nextVersion = nextVersionAfter(artifact.latestVersion, versions)
+  const followLatest = (message: string) => {
+    setChosenId(null)
+    setMode('read')
+    setNotice(message)
+  }
+
   return (
-    <article className="page stack artifact" aria-labelledby={titleId} data-testid="artifact-view">
-      <BackLink />
-      <h1 id={titleId} className="artifact__title">
+    <article className="stack artifact" aria-labelledby={titleId} data-testid="artifact-view">
+      {!isInPanel && (
+        <p className="artifact__back">
+          <Link href={paths.library}>{t('artifact.backToLibrary')}</Link>
+        </p>
+      )}
+      <Heading id={titleId} className="artifact__title">
         {title}
-      </h1>
-      <ArtifactMeta artifact={artifact} />
+      </Heading>
+      <MaterialMeta artifact={artifact} variantOf={material.variantOf} hrefFor={hrefFor} />
       <div className="artifact__toolbar">
         <VersionPicker
           versions={versions}
           choice={choice}
-          onChoose={(id) => setChosenId(toChosenId(versions, id))}
+          onChoose={(id) => {
+            setChosenId(toChosenId(versions, id))
+            setNotice('')
+          }}
         />
         <ArtifactActions
           artifactId={artifact.id}
           title={title}
-          body={choice.shown?.body}
+          body={shown?.body}
           conversationId={conversationId}
         />
       </div>
-      {choice.shown ? (
-        <ArtifactBody version={choice.shown} />
-      ) : (
-        <p className="muted">{t('artifact.noVersions')}</p>
+      {shown && (
+        <VersionTools
+          artifactId={artifact.id}
+          shown={shown}
+          isLatest={choice.position === choice.count}
+          canCompare={versions.length > 1}
+          nextVersion={nextVersion}
+          mode={mode}
+          onMode={(next) => {
+            setMode(next)
+            setNotice('')
+          }}
+          onRestored={(version) => followLatest(t('material.saved', { version }))}
+        />
+      )}
+      <p className="material-notice" role="status" data-testid="material-notice">
+        {notice}
+      </p>
+      <MaterialContent
+        mode={mode}
+        artifactId={artifact.id}
+        versions={versions}
+        shown={shown}
+        nextVersion={nextVersion}
+        onSaved={(version) => followLatest(t('material.saved', { version }))}
+        onCancel={() => setMode('read')}
+      />
+      {!material.variantOf && <VariantList variants={material.variants} hrefFor={hrefFor} />}
+      {shown && (
+        <MaterialRequests
+          target={{ artifactId: artifact.id, title, conversationId, chatLeaf: material.chatLeaf }}
+          canAskForVariants={!material.variantOf}
+          isWide={isWide}
+        />
       )}
     </article>
   )
 }
 
-function ArtifactMeta({ artifact }: { artifact: Artifact }) {
-  const t = useT()
-  const locale = useSettings((s) => s.language)
-  const kindKey = kindLabelKey(artifact.kind)
-  const updated = formatDateTime(artifact.updatedAt, locale)
-  return (
-    <dl className="artifact__meta">
-      <div>
-        <dt>{t('artifact.kind')}</dt>
-        <dd>{kindKey ? t(kindKey) : artifact.kind}</dd>
-      </div>
-      {artifact.subject && (
-        <div>
-          <dt>{t('artifact.subject')}</dt>
-          <dd>{artifact.subject}</dd>
-        </div>
-      )}
-      {artifact.grade && (
-        <div>
-          <dt>{t('artifact.grade')}</dt>
-          <dd>{artifact.grade}</dd>
-        </div>
-      )}
-      {updated && (
-        <div>
-          <dt>{t('artifact.updated')}</dt>
-          <dd>{updated}</dd>
-        </div>
-      )}
-    </dl>
-  )
+interface ContentProps {
+  mode: Mode
+  artifactId: string
+  versions: readonly ArtifactVersion[]
+  shown: ArtifactVersion | undefined
+  nextVersion: number
+  onSaved: (version: number) => void
+  onCancel: () => void
 }
 
-function ArtifactNotFound() {
+function MaterialContent({
+  mode,
+  artifactId,
+  versions,
+  shown,
+  nextVersion,
+  onSaved,
+  onCancel,
+}: ContentProps) {
   const t = useT()
+  if (!shown) return <p className="muted">{t('artifact.noVersions')}</p>
+  if (mode === 'edit') {
+    return (
+      <MaterialEditor
+        key={shown.id}
+        artifactId={artifactId}
+        initialBody={shown.body}
+        nextVersion={nextVersion}
+        onSaved={onSaved}
+        onCancel={onCancel}
+      />
+    )
+  }
+  if (mode === 'compare') return <VersionCompare versions={versions} shown={shown} />
+  return <MaterialBody version={shown} />
+}
+
+function MaterialNotFound({ isInPanel }: { isInPanel: boolean }) {
+  const t = useT()
+  const Heading = isInPanel ? 'h2' : 'h1'
   return (
-    <div className="page stack" data-testid="artifact-not-found">
-      <h1>{t('artifact.notFound')}</h1>
+    <div className="stack" data-testid="artifact-not-found">
+      <Heading>{t('artifact.notFound')}</Heading>
       <p>{t('artifact.notFoundText')}</p>
       <p>
         <Link href={paths.library} className="button button--primary">
@@ -117,14 +186,5 @@ function ArtifactNotFound() {
         </Link>
       </p>
     </div>
-  )
-}
-
-function BackLink() {
-  const t = useT()
-  return (
-    <p className="artifact__back">
-      <Link href={paths.library}>{t('artifact.backToLibrary')}</Link>
-    </p>
   )
 }

@@ -4,8 +4,8 @@
 import { useId } from 'react'
 import type { ArtifactVersion } from '../../data/index.ts'
 import { useT } from '../../i18n/index.ts'
+import { formatDateTime } from '../../lib/dates.ts'
 import { useSettings } from '../settings/index.ts'
-import { formatDateTime } from './artifact-labels.ts'
 import { type VersionChoice, versionPosition } from './version-choice.ts'
 
 export interface VersionPickerProps {

@@ -1,0 +1,94 @@
+// Editing a material's Markdown by hand: the text and an optional note; saving makes it the next
+// version (the one edited stays as it was). A refused save keeps the text and says why.
+
+import { type FormEvent, useId, useState } from 'react'
+import { addArtifactVersion } from '../../data/index.ts'
+import { useT } from '../../i18n/index.ts'
+import { toUserMessage } from '../../i18n/to-user-message.ts'
+
+export interface MaterialEditorProps {
+  artifactId: string
+  initialBody: string
+  nextVersion: number
+  onSaved: (version: number) => void
+  onCancel: () => void
+}
+
+export function MaterialEditor({
+  artifactId,
+  initialBody,
+  nextVersion,
+  onSaved,
+  onCancel,
+}: MaterialEditorProps) {
+  const t = useT()
+  const [body, setBody] = useState(initialBody)
+  const [note, setNote] = useState('')
+  const [problem, setProblem] = useState('')
+  const [isSaving, setSaving] = useState(false)
+  const bodyId = useId()
+  const noteId = useId()
+  const problemId = useId()
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    if (!body.trim()) return setProblem(t('material.editor.empty'))
+    if (body === initialBody) return setProblem(t('material.editor.unchanged'))
+    setProblem('')
+    setSaving(true)
+    const { saved } = addArtifactVersion({
+      artifactId,
+      version: nextVersion,
+      body,
+      source: 'edit',
+      note: note.trim() || t('material.note.edit'),
+    })
+    try {
+      // Online this waits for the server, so a refusal keeps the form and its text; offline the
+      // client settles at once with the write queued.
+      await saved
+      onSaved(nextVersion)
+    } catch (error) {
+      setProblem(t('material.saveFailed', { error: t(toUserMessage(error)) }))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <form className="material-editor stack" onSubmit={submit} data-testid="material-editor">
+      <label htmlFor={bodyId}>{t('material.editor.label')}</label>
+      <textarea
+        id={bodyId}
+        className="material-editor__body"
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        rows={16}
+        spellCheck
+        aria-describedby={problem ? problemId : undefined}
+        aria-invalid={problem === t('material.editor.empty') || undefined}
+      />
+      <label htmlFor={noteId}>{t('material.editor.note')}</label>
+      <input
+        id={noteId}
+        className="material-editor__note"
+        value={note}
+        maxLength={120}
+        onChange={(e) => setNote(e.target.value)}
+      />
+      {problem && (
+        <p id={problemId} className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="material-editor__bar">
+        <button type="button" className="button" onClick={onCancel}>
+          {t('material.editor.cancel')}
+        </button>
+        <button type="submit" className="button button--primary" disabled={isSaving}>
+          {t('material.editor.save')}
+        </button>
+      </div>
+    </form>
+  )
+}

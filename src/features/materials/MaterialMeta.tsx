@@ -1,0 +1,63 @@
+// A material's facts as a description list: kind, level, the original a variant was made from,
+// subject, grade and when it last changed.
+
+import { Link } from 'wouter'
+import type { Artifact, ArtifactRef } from '../../data/index.ts'
+import { useT } from '../../i18n/index.ts'
+import { formatDateTime } from '../../lib/dates.ts'
+import { useSettings } from '../settings/index.ts'
+import { kindLabel, levelLabel } from './material-labels.ts'
+
+export interface MaterialMetaProps {
+  artifact: Artifact
+  variantOf: ArtifactRef | undefined
+  hrefFor: (artifactId: string) => string
+}
+
+export function MaterialMeta({ artifact, variantOf, hrefFor }: MaterialMetaProps) {
+  const t = useT()
+  const language = useSettings((s) => s.language)
+  const updated = formatDateTime(artifact.updatedAt, language)
+  return (
+    <dl className="artifact__meta">
+      <div>
+        <dt>{t('artifact.kind')}</dt>
+        <dd>{kindLabel(artifact.kind, language)}</dd>
+      </div>
+      {artifact.level && (
+        <div>
+          <dt>{t('material.level')}</dt>
+          <dd data-testid="material-level">{levelLabel(artifact.level, language)}</dd>
+        </div>
+      )}
+      {variantOf && (
+        <div>
+          <dt>{t('material.variantOf')}</dt>
+          <dd>
+            <Link href={hrefFor(variantOf.id)} data-testid="material-original">
+              {variantOf.title.trim() || t('artifact.untitled')}
+            </Link>
+          </dd>
+        </div>
+      )}
+      {artifact.subject && (
+        <div>
+          <dt>{t('artifact.subject')}</dt>
+          <dd>{artifact.subject}</dd>
+        </div>
+      )}
+      {artifact.grade && (
+        <div>
+          <dt>{t('artifact.grade')}</dt>
+          <dd>{artifact.grade}</dd>
+        </div>
+      )}
+      {updated && (
+        <div>
+          <dt>{t('artifact.updated')}</dt>
+          <dd>{updated}</dd>
+        </div>
+      )}
+    </dl>
+  )
+}
