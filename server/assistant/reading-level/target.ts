@@ -1,0 +1,200 @@
+// Which grade a material should read at, whether a measured level misses it, and what to tell the
+// model in either case (German, like the rest of the model's instructions). Pure.
+
+import { levelById } from '../../../src/materials/levels.ts'
+import type { ReadingLevel } from './measure.ts'
+
+export interface TargetGrade {
+  grade: number
+  /** Where it came from: the teacher's request, the material's grade, or only a variant level. */
+  source: 'request' | 'material' | 'level'
+  /** Leichte Sprache has a ceiling, not a band: easier never misses it. */
+  easierIsFine: boolean
+}
+
+/** Below this many counted words a formula says little; such a material is never judged. */
+export const MIN_WORDS = 40
+/** The Wiener Sachtextformel is calibrated for grades 4–15 (Bamberger & Vanecek): below 4 it cannot tell grades apart. */
+const WSTF_FLOOR = 4
+const TOLERANCE = 1
+
+// Upper-secondary phases (their names hold digits that are no grade), then numbers, then broad stages.
+const PHASES: [RegExp, number][] = [
+  [/\b(ef|e-?phase|einführungsphase)\b/, 11],
+  [/\bq\s?1\b|qualifikationsphase\s*1/, 12],
+  [/\bq\s?2\b|qualifikationsphase\s*2|abitur/, 13],
+  [/sek(undarstufe)?\.?\s*(i|1)\b/, 8],
+  [/sek(undarstufe)?\.?\s*(ii|2)\b/, 12],
+]
+const STAGES: [RegExp, number][] = [
+  [/oberstufe/, 12],
+  [/mittelstufe/, 8],
+  [/unterstufe|orientierungsstufe/, 6],
+  [/grundschule|primarstufe/, 3],
+]
+
+/** A grade 1–13 from a stored or requested grade ("5", "Klasse 7/8", "Q1", 9); null if none. Ranges give their middle. */
+export function parseGrade(value: string | number | null | undefined): number | null {
+  if (typeof value === 'number') return value >= 1 && value <= 13 ? value : null
+  if (!value) return null
+  const text = value.toLowerCase()
+  for (const [pattern, grade] of PHASES) if (pattern.test(text)) return grade
+  const numbers = [...text.matchAll(/(?<!\d)(1[0-3]|[1-9])(?!\d)/g)].map((m) => Number(m[1]))
+  if (numbers.length) return (Math.min(...numbers) + Math.max(...numbers)) / 2
+  for (const [pattern, grade] of STAGES) if (pattern.test(text)) return grade
+  return null
+}
+
+// How a variant level moves the target away from the class's grade (src/materials/levels.ts).
+const LEVEL_OFFSET: Record<string, number> = { A: -1, B: 0, C: 1, daz: -2 }
+const LEICHTE_SPRACHE_CEILING = 4
+
+/**
+ * The grade to aim at: the request's grade, else the material's own, moved by the variant level.
+ * Leichte Sprache is at most grade 4 and needs no class grade. Null when nothing says a grade.
+ */
+export function targetGrade(input: {
+  requested?: string | number | null
+  materialGrade?: string | null
+  level?: string | null
+}): TargetGrade | null {
+  const requested = parseGrade(input.requested)
+  const material = parseGrade(input.materialGrade)
+  const base = requested ?? material
+  const source = requested !== null ? 'request' : material !== null ? 'material' : 'level'
+  const level = input.level && levelById(input.level) ? input.level : null
+  if (level === 'leichte-sprache') {
+    return {
+      grade: Math.min(base ?? LEICHTE_SPRACHE_CEILING, LEICHTE_SPRACHE_CEILING),
+      source,
+      easierIsFine: true,
+    }
+  }
+  if (base === null) return null
+  const grade = Math.min(13, Math.max(1, base + (level ? (LEVEL_OFFSET[level] ?? 0) : 0)))
+  return { grade, source, easierIsFine: false }
+}
+
+/** 'too-hard' / 'too-easy' when the measured grade is more than one grade off the target; else null. */
+export function levelGap(measured: ReadingLevel, target: TargetGrade | null): 'too-hard' | 'too-easy' | null {
+  if (!target || measured.grade === null || measured.words < MIN_WORDS) return null
+  if (measured.grade > target.grade + TOLERANCE) return 'too-hard'
+  if (target.easierIsFine) return null
+  // Under the WSTF's floor every easy text looks alike, so "too easy" is only said above it.
+  if (measured.formula === 'wstf' && target.grade <= WSTF_FLOOR) return null
+  return measured.grade < target.grade - TOLERANCE ? 'too-easy' : null
+}
+
+/** True when the worker should ask the model once more (see levelGap). */
+export function missesTarget(measured: ReadingLevel, target: TargetGrade | null): boolean {
+  return levelGap(measured, target) !== null
+}
+
+// Typical sentence length and share of words over six letters in German school texts written for
+// each grade (our corpus, corpus/de, per-grade means, smoothed and rounded).
+const GERMAN_STYLE: Record<number, [wordsPerSentence: number, longWordPercent: number]> = {
+  1: [5, 10],
+  2: [6, 12],
+  3: [7, 16],
+  4: [8, 20],
+  5: [10, 24],
+  6: [11, 26],
+  7: [12, 30],
+  8: [12, 32],
+  9: [14, 34],
+  10: [15, 38],
+  11: [16, 40],
+  12: [18, 43],
+  13: [18, 45],
+}
+
+// English: a sentence length that grows with the grade, and the syllables per word that Flesch–Kincaid
+// then needs for the grade.
+function englishStyle(grade: number): [wordsPerSentence: number, syllablesPerWord: number] {
+  const wps = Math.min(22, Math.round(8 + 0.8 * grade))
+  return [wps, Math.round(((grade + 15.59 - 0.39 * wps) / 11.8) * 100) / 100]
+}
+
+function germanStyle(grade: number): [number, number] {
+  return GERMAN_STYLE[Math.min(13, Math.max(1, Math.round(grade)))]!
+}
+
+const de = (n: number) => n.toLocaleString('de-DE', { maximumFractionDigits: 1 })
+
+/** One paragraph for the system prompt: the target level in the terms it will be measured by. */
+export function targetLevelPrompt(target: TargetGrade, language: 'de' | 'en'): string {
+  const grade = de(target.grade)
+  if (language === 'en') {
+    const [wps, spw] = englishStyle(target.grade)
+    return (
+      `Zielniveau: Klasse ${grade}. Englische Lesetexte und Aufgabenstellungen werden nach dem Schreiben mit dem ` +
+      `Flesch-Kincaid-Grade gemessen (Ergebnis ≈ Klassenstufe); liegt er mehr als eine Stufe daneben, wird überarbeitet. ` +
+      `Richtwerte: im Schnitt etwa ${wps} Wörter je Satz und ${de(spw)} Silben je Wort.`
+    )
+  }
+  const [wps, long] = germanStyle(target.grade)
+  return (
+    `Zielniveau: Klasse ${grade}${target.easierIsFine ? ' oder leichter' : ''}. Lesetexte und Aufgabenstellungen ` +
+    `werden nach dem Schreiben mit der Wiener Sachtextformel gemessen (Ergebnis ≈ Klassenstufe; Überschriften, ` +
+    `Tabellen, Formeln und Lösungen zählen nicht); liegt sie mehr als eine Stufe daneben, wird überarbeitet. ` +
+    `Richtwerte: im Schnitt etwa ${wps} Wörter je Satz, höchstens etwa ${long} % Wörter mit mehr als sechs Buchstaben.`
+  )
+}
+
+/**
+ * The concrete advice for a second attempt, in German: measured and target level, the two numbers the
+ * formula reacts to most (sentence length, long words or syllables) with values to aim for, and how.
+ */
+export function levelGuidance(measured: ReadingLevel, target: TargetGrade): string {
+  const gap = levelGap(measured, target)
+  const formula = measured.formula === 'wstf' ? 'der Wiener Sachtextformel' : 'dem Flesch-Kincaid-Grade'
+  const head =
+    `Das Material liegt nach ${formula} bei Klassenstufe ${de(measured.grade ?? 0)}, ` +
+    `Ziel ist Klasse ${de(target.grade)}${target.easierIsFine ? ' oder leichter' : ''}. ` +
+    `Überarbeite die Lesetexte und Aufgabenstellungen (Überschriften, Tabellen, Formeln und Lösungen zählen nicht); ` +
+    `Inhalt, Aufgaben und Lösungen bleiben fachlich gleich.`
+  if (gap === null) return `${head} Das Niveau passt; ändere es nicht.`
+  const wordAdvice =
+    measured.formula === 'wstf'
+      ? germanWordAdvice(measured, target, gap)
+      : englishWordAdvice(measured, target, gap)
+  const [wps] = measured.formula === 'wstf' ? germanStyle(target.grade) : englishStyle(target.grade)
+  if (gap === 'too-hard') {
+    return [
+      head,
+      `- Kürzere Sätze: jetzt im Schnitt ${de(measured.wordsPerSentence)} Wörter je Satz, Ziel höchstens etwa ${wps}. ` +
+        'Teile Satzgefüge in Hauptsätze, ein Gedanke pro Satz; Einschübe werden eigene Sätze.',
+      wordAdvice,
+      '- Verben statt Nominalisierungen („bei der Durchführung des Versuchs“ → „wenn du den Versuch machst“), Aktiv statt Passiv, die Schülerinnen und Schüler direkt ansprechen.',
+    ].join('\n')
+  }
+  return [
+    head,
+    `- Längere, verbundene Sätze: jetzt im Schnitt ${de(measured.wordsPerSentence)} Wörter je Satz, Ziel etwa ${wps}. ` +
+      'Verbinde Gedanken mit Nebensätzen (weil, obwohl, sodass, nachdem) statt jeden Gedanken einzeln zu setzen.',
+    wordAdvice,
+    '- Verlange mehr eigenes Denken in den Aufgaben: begründen, vergleichen, beurteilen statt nur nennen.',
+  ].join('\n')
+}
+
+function germanWordAdvice(measured: ReadingLevel, target: TargetGrade, gap: 'too-hard' | 'too-easy'): string {
+  const [, long] = germanStyle(target.grade)
+  const now = `jetzt ${de(measured.longWordPercent)} % der Wörter mit mehr als sechs Buchstaben`
+  return gap === 'too-hard'
+    ? `- Weniger lange Wörter: ${now}, Ziel höchstens etwa ${long} %. Löse Zusammensetzungen auf („Wasserkreislauf“ → ` +
+        '„der Kreislauf des Wassers“), ersetze Fremdwörter durch bekannte Wörter, erkläre nötige Fachbegriffe in einem eigenen kurzen Satz.'
+    : `- Fachsprache der Klassenstufe: ${now}, üblich sind etwa ${long} %. Verwende die passenden Fachbegriffe statt Umschreibungen.`
+}
+
+function englishWordAdvice(
+  measured: ReadingLevel,
+  target: TargetGrade,
+  gap: 'too-hard' | 'too-easy',
+): string {
+  const [, spw] = englishStyle(target.grade)
+  const now = `jetzt ${de(measured.syllablesPerWord)} Silben je Wort`
+  return gap === 'too-hard'
+    ? `- Kürzere Wörter: ${now}, Ziel höchstens etwa ${de(spw)}. Alltägliche kurze Wörter statt lateinischer ` +
+        '(„use“ statt „utilize“, „help“ statt „facilitate“); nötige Fachwörter in einem eigenen kurzen Satz erklären.'
+    : `- Fachsprache der Klassenstufe: ${now}, üblich sind etwa ${de(spw)}. Verwende die passenden Fachbegriffe.`
+}
