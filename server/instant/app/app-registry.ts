@@ -62,6 +62,13 @@ export class AppRegistry {
     return this.get(row.id)!
   }
 
+  /** Stores new rules for an app (the caller has checked that they compile). */
+  putRules(app: AppDb, rules: unknown): void {
+    app.row.rules = rules
+    this.storage.putApp(app.row)
+    this.rows.set(app.id, app.row)
+  }
+
   createEphemeral(title: string, schema: SchemaJson | null, rules: unknown): AppDb {
     return this.ensure({ id: randomUUID(), title, adminToken: randomUUID(), rules, ephemeral: true }, schema)
   }

@@ -1,7 +1,7 @@
 // server/instant/perms: Instant's permission rules — compile, then filter queries and check
 // transactions and sign-ups. The only public surface; reads data through TripleStore, never SQL.
 
-export { rulesOf } from './app-rules.ts'
+export { installRules, precompileRules, rulesOf } from './app-rules.ts'
 export { storeBefore } from './before-store.ts'
 export { checkTransaction, type TxCheckInput } from './check-transaction.ts'
 export { type CompiledRules, compileRules, type Program, validateRules } from './compile-rules.ts'

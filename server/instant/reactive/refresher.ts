@@ -40,7 +40,12 @@ export class Refresher {
     return this.sessions.get(appId)?.size ?? 0
   }
 
-  private onCommit(commit: Commit): void {
+  /** The app's schema or rules changed: every subscription is re-run (and sent its new attrs). */
+  reconfigured(app: AppDb): void {
+    this.onCommit({ app, txId: app.lastTxId(), etypes: new Set(), attrsChanged: true })
+  }
+
+  private onCommit(commit: Pick<Commit, 'app' | 'txId' | 'etypes' | 'attrsChanged'>): void {
     const p = this.pending.get(commit.app.id) ?? { txId: 0, etypes: new Set<string>(), attrsChanged: false }
     p.txId = Math.max(p.txId, commit.txId)
     for (const e of commit.etypes) p.etypes.add(e)

@@ -9,6 +9,7 @@ import { CORS_HEADERS, sendError, sendJson } from './http-io.ts'
 import { handleAdminAuth } from './routes/admin-auth.ts'
 import { handleAdminQuery, handleAdminSubscribe, handleAdminTransact } from './routes/admin-data.ts'
 import { handleEphemeralApp } from './routes/dash.ts'
+import { handleDashApp, isDashAppRoute } from './routes/dash-apps.ts'
 import { handleRuntimeAuth } from './routes/runtime-auth.ts'
 import type { SseTransport } from './sse.ts'
 
@@ -52,6 +53,7 @@ export function createRouter({ ctx, sse, serveStatic, isReady }: RouterOptions) 
       if (ADMIN_AUTH_ROUTES.has(path)) return await handleAdminAuth(ctx, req, res, url)
       if (req.method === 'POST' && path === '/admin/query') return await handleAdminQuery(ctx, req, res, url)
       if (req.method === 'POST' && path === '/admin/transact')
+      if (isDashAppRoute(path)) return await handleDashApp(ctx, req, res, path)
         return await handleAdminTransact(ctx, req, res, url)
       if (req.method === 'POST' && path === '/admin/subscribe-query')
         return await handleAdminSubscribe(ctx, req, res, url)
