@@ -3,14 +3,14 @@
 // failure becomes a ModelError of one kind, classified here and nowhere else.
 
 import OpenAI, { APIError, APIUserAbortError } from 'openai'
-import type { ChatCompletionTool } from 'openai/resources/chat/completions'
+import type { ChatCompletionFunctionTool } from 'openai/resources/chat/completions'
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant'
   content: string
 }
 
-export type ChatTool = ChatCompletionTool
+export type ChatTool = ChatCompletionFunctionTool
 
 /** Stable codes: the worker stores them on the reply and the app shows them in the reader's language. */
 export const MODEL_ERROR_KINDS = [
