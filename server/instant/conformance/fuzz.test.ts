@@ -130,7 +130,7 @@ it('answers 400 fuzzed frames with errors or replies and keeps the session usabl
   const count = 400
   for (let k = 0; k < count; k++) ws.send(randomFrame(rand, appId))
   ws.send(JSON.stringify({ op: 'add-query', q: { notes: {} }, 'client-event-id': 'final' }))
-  const deadline = Date.now() + 10_000
+  const deadline = Date.now() + 20_000
   while (!replies.some((f) => f['client-event-id'] === 'final') && Date.now() < deadline)
     await new Promise((r) => setTimeout(r, 20))
   expect(replies.find((f) => f['client-event-id'] === 'final')?.op).toBe('add-query-ok')
@@ -183,7 +183,7 @@ it('rejects an oversized frame with an error and stays open', async () => {
   const limit = server.server.ctx.limits.maxFrameBytes
   ws.send(JSON.stringify({ op: 'init', 'app-id': appId, pad: 'x'.repeat(limit + 10) }))
   ws.send(JSON.stringify({ op: 'init', 'app-id': appId, 'client-event-id': 'ok' }))
-  const deadline = Date.now() + 10_000
+  const deadline = Date.now() + 20_000
   while (replies.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
   expect(replies[0]).toMatchObject({ op: 'error', type: 'oversized' })
   expect(replies[1]).toMatchObject({ op: 'init-ok' })

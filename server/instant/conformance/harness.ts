@@ -53,8 +53,11 @@ export async function createEphemeralApp(
   return { id: app.id, adminToken: app['admin-token'] }
 }
 
-/** Waits until check() returns a value that is not undefined, polling every 10 ms. */
-export async function eventually<T>(check: () => T | undefined, timeoutMs = 5000): Promise<T> {
+/**
+ * Waits until check() returns a value that is not undefined, polling every 10 ms. The limit is
+ * generous: a busy machine is slow, and only a failure ever waits that long.
+ */
+export async function eventually<T>(check: () => T | undefined, timeoutMs = 20_000): Promise<T> {
   const start = Date.now()
   for (;;) {
     const v = check()
