@@ -213,6 +213,15 @@ describe('materials from the assistant', () => {
       source: 'assistant',
     })
     expect(artifact!.versions[0]!.message?.id).toBe(reply.id)
+    // Measured on the running text only: "Kürze und" and "Erkläre, was kürzen heißt" (no headings, no key).
+    expect(artifact!.versions[0]!.readingLevel).toMatchObject({
+      v: 1,
+      formula: 'wstf',
+      language: 'de',
+      words: 6,
+      sentences: 2,
+      countedText: 'tasks+passages',
+    })
     // The model was offered both tools, with the kinds and the conventions.
     const sent = (await run!.request).body
     expect(sent.tools?.map((t) => t.function.name)).toEqual(['create_material', 'revise_material'])
@@ -397,7 +406,8 @@ describe('materials from the assistant', () => {
 
     const all = await artifactsOf(conversationId)
     expect(all).toHaveLength(3)
-    const variants = all.filter((a) => a.id !== original!.id)
+    // Written in one transaction, so they share createdAt: compared in level order.
+    const variants = all.filter((a) => a.id !== original!.id).sort((x, y) => x.level!.localeCompare(y.level!))
     expect(variants.map((v) => [v.level, v.variantOf?.id, v.latestVersion, v.owner?.id])).toEqual([
       ['A', original!.id, 1, teacherId],
       ['leichte-sprache', original!.id, 1, teacherId],
