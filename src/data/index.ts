@@ -3,6 +3,7 @@
 export * from './artifacts.ts'
 export * from './auth.ts'
 export * from './connection.ts'
+export * from './conversation-export.ts'
 export * from './conversations.ts'
 export { type ConnectionStatus, instantConfig } from './db.ts'
 export * from './guest-adoption.ts'

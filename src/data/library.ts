@@ -62,3 +62,12 @@ export function setArtifactFavorite(artifactId: string, favorite: boolean) {
 export function markArtifactUsed(artifactId: string, at = Date.now()) {
   return db.transact(db.tx.artifacts[artifactId]!.update({ usedAt: at }))
 }
+
+/** The kind and language of one material, for its print and export actions. */
+export function useArtifactPaperInfo(artifactId: string) {
+  const res = db.useQuery({
+    artifacts: { $: { where: { id: artifactId }, fields: ['kind', 'language'] } },
+  })
+  const row = res.data?.artifacts[0]
+  return { kind: row?.kind, language: row?.language }
+}

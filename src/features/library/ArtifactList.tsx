@@ -2,13 +2,13 @@
 // button scrolls into view (as the conversation list does).
 
 import { useRef } from 'react'
-import type { Artifact } from '../../data/index.ts'
+import type { LibraryArtifact } from '../../data/index.ts'
 import { useT } from '../../i18n/index.ts'
 import { useLoadMoreWhenVisible } from '../../ui/use-load-more-when-visible.ts'
 import { ArtifactItem } from './ArtifactItem.tsx'
 
 export interface ArtifactListProps {
-  artifacts: readonly Artifact[]
+  artifacts: readonly LibraryArtifact[]
   hasMore: boolean
   loadMore: () => void
 }
