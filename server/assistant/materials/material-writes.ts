@@ -4,6 +4,7 @@
 
 import { id, type TransactionChunk } from '@instantdb/admin'
 import type { AdminDb } from '../admin-db.ts'
+import { measureReadingLevel, toLanguage } from '../reading-level/index.ts'
 import type { CheckedCall, RejectedCall } from './material-stream.ts'
 
 // biome-ignore lint/suspicious/noExplicitAny: the admin client's own step type is generic this way
@@ -31,36 +32,44 @@ function defined(fields: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined))
 }
 
-/** The owner's artifacts among `ids`, with the number their next version gets. */
-async function ownedArtifacts(db: AdminDb, ownerId: string, ids: string[]): Promise<Map<string, number>> {
+/** The owner's artifacts among `ids`, with the number their next version gets and their language. */
+async function ownedArtifacts(
+  db: AdminDb,
+  ownerId: string,
+  ids: string[],
+): Promise<{ next: Map<string, number>; language: Map<string, string | undefined> }> {
   const next = new Map<string, number>()
-  if (!ids.length) return next
+  const language = new Map<string, string | undefined>()
+  if (!ids.length) return { next, language }
   const { artifacts } = await db.query({
     artifacts: {
-      $: { where: { id: { $in: ids }, 'owner.id': ownerId }, fields: ['latestVersion'] },
+      $: { where: { id: { $in: ids }, 'owner.id': ownerId }, fields: ['latestVersion', 'language'] },
       versions: { $: { fields: ['version'] } },
     },
   })
   for (const a of artifacts) {
     const highest = Math.max(a.latestVersion ?? 0, ...(a.versions ?? []).map((v) => v.version))
     next.set(a.id, highest + 1)
+    language.set(a.id, a.language ?? undefined)
   }
-  return next
+  return { next, language }
 }
 
 export async function materialSteps(db: AdminDb, write: MaterialWrite): Promise<MaterialSteps> {
   const referenced = write.calls.flatMap(({ call }) =>
     call.action === 'revise' ? [call.args.artifactId] : call.args.variantOf ? [call.args.variantOf] : [],
   )
-  const nextVersion = await ownedArtifacts(db, write.ownerId, [...new Set(referenced)])
+  const { next: nextVersion, language } = await ownedArtifacts(db, write.ownerId, [...new Set(referenced)])
   const now = Date.now()
   const out: MaterialSteps = { steps: [], created: [], revised: [], refused: [] }
-  const version = (artifactId: string, n: number, body: string, note?: string) =>
+  // Every version carries its measured reading level (server/assistant/reading-level).
+  const version = (artifactId: string, n: number, body: string, lang: string | undefined, note?: string) =>
     db.tx.artifactVersions[id()]!.create(
       defined({
         version: n,
         format: 'markdown',
         body,
+        readingLevel: measureReadingLevel(body, toLanguage(lang)),
         status: write.status,
         source: 'assistant',
         note,
@@ -78,7 +87,7 @@ export async function materialSteps(db: AdminDb, write: MaterialWrite): Promise<
       }
       nextVersion.set(artifactId, n + 1)
       out.steps.push(
-        version(artifactId, n, body, note),
+        version(artifactId, n, body, language.get(artifactId), note),
         db.tx.artifacts[artifactId]!.update(
           defined({ latestVersion: n, updatedAt: now, usedAt: now, title }),
           { upsert: false },
@@ -111,7 +120,7 @@ export async function materialSteps(db: AdminDb, write: MaterialWrite): Promise<
           variantOf,
         }) as { owner: string },
       ),
-      version(artifactId, 1, body),
+      version(artifactId, 1, body, fields.language),
     )
     out.created.push(artifactId)
   }
