@@ -4,6 +4,7 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { precompress } from './scripts/vite-precompress.ts'
 import { LOCAL_APP_ID } from './server/instant/local-app.ts'
 
 const BRAND = '#0f766e'
@@ -44,6 +45,7 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    precompress(),
   ],
   build: {
     rolldownOptions: {
