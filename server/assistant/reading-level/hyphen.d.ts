@@ -1,5 +1,6 @@
 // Types for the two pattern sets of the `hyphen` package we load (it ships none, and @types/hyphen
-// is not installed). Only the synchronous hyphenator is declared: that is all syllables.ts uses.
+// is not installed). They are CommonJS modules whose exports Node's ESM loader cannot list, so they
+// are declared (and imported) as a default export. Only the synchronous hyphenator is declared.
 
 interface HyphenOptions {
   hyphenChar?: string
@@ -7,10 +8,16 @@ interface HyphenOptions {
   exceptions?: string[]
 }
 
+interface Hyphenator {
+  hyphenateSync(text: string, options?: HyphenOptions): string
+}
+
 declare module 'hyphen/de-1996' {
-  export function hyphenateSync(text: string, options?: HyphenOptions): string
+  const hyphenator: Hyphenator
+  export default hyphenator
 }
 
 declare module 'hyphen/en-us' {
-  export function hyphenateSync(text: string, options?: HyphenOptions): string
+  const hyphenator: Hyphenator
+  export default hyphenator
 }

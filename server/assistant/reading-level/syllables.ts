@@ -8,8 +8,8 @@
 // counts its nuclei ("Aben" → A-ben, "Thea" → The-a). Words shorter than the library's default
 // minimum length are hyphenated too (minWordLength 1), so "oder" and "Ofen" are read the same way.
 
-import { hyphenateSync as hyphenateDe } from 'hyphen/de-1996'
-import { hyphenateSync as hyphenateEn } from 'hyphen/en-us'
+import hyphenDe from 'hyphen/de-1996'
+import hyphenEn from 'hyphen/en-us'
 
 export type Language = 'de' | 'en'
 
@@ -28,7 +28,7 @@ export function countSyllables(word: string, language: Language): number {
   const hit = cache.get(key)
   if (hit !== undefined) return hit
   const lower = word.toLocaleLowerCase(language)
-  const pieces = (language === 'de' ? hyphenateDe : hyphenateEn)(lower, OPTIONS).split(MARK)
+  const pieces = (language === 'de' ? hyphenDe : hyphenEn).hyphenateSync(lower, OPTIONS).split(MARK)
   let n = 0
   pieces.forEach((piece, i) => {
     n += language === 'de' ? germanNuclei(piece) : englishNuclei(piece, i === pieces.length - 1)
