@@ -107,8 +107,8 @@ export function startHeartbeat(opts: HeartbeatOptions): Heartbeat {
   const started = forgetOthers(db, workerId, opts.soleWorker ? 0 : FORGET_AFTER_MS)
     .catch((err: unknown) => opts.log.warn('could not remove old heartbeats', { error: String(err) }))
     .then(beat)
+  // Not unref'd: a worker on its own (npm run assistant) runs until it is told to stop.
   const timer = setInterval(() => void beat(), opts.intervalMs)
-  timer.unref()
 
   return {
     workerId,

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { createLogger } from '../instant/shared/log.ts'
 import { describeModel, readAssistantConfig } from './config.ts'
+import { readHeartbeatConfig, startHeartbeat } from './heartbeat.ts'
 import { startAssistantWorker } from './worker.ts'
 
 function required(name: string): string {
@@ -21,16 +22,22 @@ function adminToken(): string {
 async function main(): Promise<void> {
   const config = readAssistantConfig(process.env)
   if (!config) throw new Error('No model configured: set ASSISTANT_API_URL and ASSISTANT_MODEL')
-  const apiURI = required('INSTANT_API_URI').replace(/\/+$/, '')
-  const worker = startAssistantWorker({
+  const heartbeatConfig = readHeartbeatConfig(process.env)
+  const target = {
     appId: required('INSTANT_APP_ID'),
     adminToken: adminToken(),
-    apiURI,
-    config,
-    log: createLogger(undefined, 'assistant'),
-  })
-  process.stdout.write(`Assistant worker answering in ${apiURI} with ${describeModel(config)}\n`)
-  const stop = () => void worker.close().then(() => process.exit(0))
+    apiURI: required('INSTANT_API_URI').replace(/\/+$/, ''),
+  }
+  const log = createLogger(undefined, 'assistant')
+  // Announces this worker to the app (and /health) for as long as it runs.
+  const heartbeat = startHeartbeat({ ...target, ...heartbeatConfig, model: config.model, log })
+  const worker = startAssistantWorker({ ...target, config, log })
+  process.stdout.write(`Assistant worker answering in ${target.apiURI} with ${describeModel(config)}\n`)
+  const stop = () =>
+    void worker
+      .close()
+      .then(() => heartbeat.close())
+      .then(() => process.exit(0))
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }

@@ -39,6 +39,8 @@ export interface InstantServerOptions {
   localApp?: { schema: SchemaJson; rules: unknown; title?: string }
   /** Serve this directory (the built PWA) on the same origin. */
   staticDir?: string
+  /** More for /health, e.g. the assistant's state (server/stack); never secrets. */
+  health?: () => Promise<Record<string, unknown>>
   limits?: Limits
   log?: Logger
   /** Periodic backups; by default from INSTANT_LOCAL_BACKUP_DIR (none when unset). */
@@ -110,6 +112,7 @@ export async function startInstantServer(opts: InstantServerOptions): Promise<In
     sse,
     serveStatic: opts.staticDir ? createStaticHandler(opts.staticDir) : undefined,
     isReady: () => ready,
+    health: opts.health,
   })
   const server = createServer((req, res) => void route(req, res))
   server.on('upgrade', (req, socket, head) => {

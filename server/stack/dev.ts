@@ -12,20 +12,24 @@ import { startLocalAssistant } from './local-assistant.ts'
 async function main(): Promise<void> {
   const config = readInstantConfig([], process.env)
   const assistantConfig = readAssistantConfig(process.env)
+  // The assistant's part of /health exists once the server (its admin API) runs.
+  const health: { read?: () => Promise<Record<string, unknown>> } = {}
   const server = await startInstantServer({
     host: config.host,
     port: config.port,
     dataDir: resolve(config.dataDir),
     localApp: projectLocalApp(),
+    health: async () => (await health.read?.()) ?? {},
   })
   const assistant = startLocalAssistant(server, assistantConfig)
+  health.read = assistant.health
   process.stdout.write(`Local Instant server at ${server.url}; ${assistant.status}; starting Vite…\n`)
   const vite = spawn(process.execPath, [resolve('node_modules/vite/bin/vite.js'), ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, INSTANT_LOCAL_PORT: String(server.port) },
   })
   const shutDown = async (code: number) => {
-    await assistant.worker?.close()
+    await assistant.close()
     await server.close()
     process.exit(code)
   }

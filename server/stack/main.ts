@@ -22,20 +22,24 @@ async function main(): Promise<void> {
   })
   // Read first: a half-configured model stops the start before anything listens.
   const assistantConfig = readAssistantConfig(process.env)
+  // The assistant's part of /health exists once the server (its admin API) runs.
+  const health: { read?: () => Promise<Record<string, unknown>> } = {}
   const server = await startInstantServer({
     host: config.host,
     port: config.port,
     dataDir: resolve(config.dataDir),
     localApp: projectLocalApp(),
+    health: async () => (await health.read?.()) ?? {},
     staticDir: distDir,
   })
   const assistant = startLocalAssistant(server, assistantConfig)
+  health.read = assistant.health
   const shown = server.url.replace('127.0.0.1', 'localhost')
   process.stdout.write(
     `\neduhu.ki is running at ${shown}\n  (data in ${resolve(config.dataDir)}, admin token in ${server.adminTokenFile})\n  ${assistant.status}\n\n`,
   )
   const stop = async () => {
-    await assistant.worker?.close()
+    await assistant.close()
     await server.close()
     process.exit(0)
   }

@@ -18,6 +18,8 @@ export interface RouterOptions {
   sse: SseTransport
   serveStatic?: (req: IncomingMessage, res: ServerResponse, pathname: string) => boolean
   isReady: () => boolean
+  /** More for /health (the stack adds the assistant's state); never secrets. */
+  health?: () => Promise<Record<string, unknown>>
 }
 
 const ADMIN_AUTH_ROUTES = new Set([
@@ -29,7 +31,7 @@ const ADMIN_AUTH_ROUTES = new Set([
   '/admin/users',
 ])
 
-export function createRouter({ ctx, sse, serveStatic, isReady }: RouterOptions) {
+export function createRouter({ ctx, sse, serveStatic, isReady, health }: RouterOptions) {
   return async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://local')
     const path = url.pathname
@@ -39,7 +41,8 @@ export function createRouter({ ctx, sse, serveStatic, isReady }: RouterOptions) 
         return
       }
       if (path === '/health') {
-        return sendJson(res, isReady() ? 200 : 503, { ok: isReady(), service: 'instant-local' })
+        const more = isReady() && health ? await health() : {}
+        return sendJson(res, isReady() ? 200 : 503, { ok: isReady(), service: 'instant-local', ...more })
       }
       if (path === '/runtime/sse') {
         if (req.method === 'GET') return sse.open(req, res)
@@ -50,10 +53,10 @@ export function createRouter({ ctx, sse, serveStatic, isReady }: RouterOptions) 
       }
       if (req.method === 'POST' && path === '/dash/apps/ephemeral')
         return await handleEphemeralApp(ctx, req, res)
+      if (isDashAppRoute(path)) return await handleDashApp(ctx, req, res, path)
       if (ADMIN_AUTH_ROUTES.has(path)) return await handleAdminAuth(ctx, req, res, url)
       if (req.method === 'POST' && path === '/admin/query') return await handleAdminQuery(ctx, req, res, url)
       if (req.method === 'POST' && path === '/admin/transact')
-      if (isDashAppRoute(path)) return await handleDashApp(ctx, req, res, path)
         return await handleAdminTransact(ctx, req, res, url)
       if (req.method === 'POST' && path === '/admin/subscribe-query')
         return await handleAdminSubscribe(ctx, req, res, url)
