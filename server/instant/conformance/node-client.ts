@@ -29,10 +29,12 @@ export interface NodeClientOptions<S extends AnySchema> {
   transport?: 'ws' | 'sse'
   /** Connects as the app's admin (the client sends it in init; rules are bypassed). */
   adminToken?: string
+  /** The WebSocket endpoint, when it is not `url`'s /runtime/session (a separate host, a proxy). */
+  websocketURI?: string
 }
 
 export function nodeClient<S extends AnySchema>(opts: NodeClientOptions<S>): InstantCoreDatabase<S, false> {
-  const wsURI = `${opts.url.replace(/^http/, 'ws')}/runtime/session`
+  const wsURI = opts.websocketURI ?? `${opts.url.replace(/^http/, 'ws')}/runtime/session`
   const config = {
     appId: opts.appId,
     apiURI: opts.url,
