@@ -65,10 +65,15 @@ export class MaterialStream {
   /** Takes one event from the model; returns the prose it adds to the reply. */
   push(event: ModelEvent): string {
     if (event.type === 'text') return this.blocks ? this.blocks.push(event.text) : event.text
-    let call = this.calls.get(event.index)
+    let key = event.index
+    // Some servers send whole calls without distinct indexes: a new id is a new call.
+    const known = this.calls.get(key)
+    if (known && event.id && !known.callId.startsWith('call-') && known.callId !== event.id)
+      key = Math.max(...this.calls.keys()) + 1
+    let call = this.calls.get(key)
     if (!call) {
-      call = { callId: event.id ?? `call-${event.index}`, name: event.name, arguments: '' }
-      this.calls.set(event.index, call)
+      call = { callId: event.id ?? `call-${key}`, name: event.name, arguments: '' }
+      this.calls.set(key, call)
     }
     if (event.id && call.callId.startsWith('call-')) call.callId = event.id
     if (event.name) call.name = event.name
