@@ -1,5 +1,5 @@
 // Benchmark of the local Instant server over the real wire protocol: transactions per second and
-// refresh fan-out latency (p50/p95) to 1, 10 and 50 subscribed sessions. The server runs in its own
+// refresh fan-out latency (p50/p95) to 1, 10, 50 and 200 subscribed sessions. The server runs in its own
 // process, as in production, so client work does not share its event loop.
 
 import { randomUUID } from 'node:crypto'
@@ -133,6 +133,7 @@ export async function benchInstantServer(): Promise<Record<string, unknown>> {
       { name: 'clients_1', n: 1, distinct: false },
       { name: 'clients_10', n: 10, distinct: false },
       { name: 'clients_50', n: 50, distinct: false },
+      { name: 'clients_200', n: 200, distinct: false },
       { name: 'clients_50_distinct_queries', n: 50, distinct: true },
     ]
     for (const { name, n, distinct } of cases) {

@@ -1,0 +1,143 @@
+// The figures the bench table shows, where each is found in its benchmark's JSON, its budget and how
+// its noise is stated. `npm run bench -- --check` fails when a figure of a benchmark it ran misses its budget.
+
+export interface Figure {
+  bench: string
+  label: string
+  /** Path into the benchmark's `results`. */
+  path: string[]
+  unit: string
+  /** The budget: the value must be at most max / at least min. */
+  max?: number
+  min?: number
+  /** Path to a sampled figure's noise_pct, or a fixed statement of how noisy the figure is. */
+  noise: string[] | string
+}
+
+const sampledPage = (n: string, kind: 'newest' | 'older'): Figure => ({
+  bench: 'server-scale',
+  label: `${kind} message page (${kind === 'newest' ? 30 : 15} rows), chat of ${n} messages, admin API`,
+  path: ['page_query_admin_api', `messages_${n.replaceAll(',', '')}`, `${kind}_page_ms`, 'median'],
+  unit: 'ms',
+  noise: ['page_query_admin_api', `messages_${n.replaceAll(',', '')}`, `${kind}_page_ms`, 'noise_pct'],
+})
+
+const stored = (n: string, key: string, label: string, unit: string): Figure => ({
+  bench: 'server-scale',
+  label: `${label}, ${n} stored messages`,
+  path: ['at_scale', `messages_${n.replaceAll(',', '')}`, key],
+  unit,
+  noise: key === 'start_to_healthy_ms' ? 'single run' : 'single reading',
+})
+
+const fanout = (clients: string, max?: number): Figure => ({
+  bench: 'instant-server',
+  label: `refresh fan-out p95, ${clients} sessions on one query`,
+  path: ['refresh_fanout_latency', `clients_${clients}`, 'p95_ms'],
+  unit: 'ms',
+  ...(max !== undefined && { max }),
+  noise: 'p95 of 40 rounds × sessions',
+})
+
+const bundle = (label: string, path: string[], max?: number): Figure => ({
+  bench: 'bundle',
+  label,
+  path,
+  unit: 'KB',
+  ...(max !== undefined && { max }),
+  noise: 'exact (same build, same size)',
+})
+
+export const FIGURES: Figure[] = [
+  ...['30', '1,000', '10,000', '100,000'].flatMap((n) => [sampledPage(n, 'newest'), sampledPage(n, 'older')]),
+  {
+    bench: 'server-scale',
+    label: 'newest page: chat of 100,000 ÷ chat of 30 (medians, one run)',
+    path: ['ratio_100k_to_30', 'newest_page'],
+    unit: '×',
+    max: 1.2,
+    noise: ['page_query_admin_api', 'messages_100000', 'newest_page_ms', 'noise_pct'],
+  },
+  {
+    bench: 'server-scale',
+    label: 'older page: chat of 100,000 ÷ chat of 30 (medians, one run)',
+    path: ['ratio_100k_to_30', 'older_page'],
+    unit: '×',
+    max: 1.2,
+    noise: ['page_query_admin_api', 'messages_100000', 'older_page_ms', 'noise_pct'],
+  },
+  {
+    bench: 'server-scale',
+    label: 'conversation list (30 of 2,000 chats), as the teacher with rules',
+    path: ['conversation_list_2000_chats_as_teacher_ms', 'median'],
+    unit: 'ms',
+    max: 100,
+    noise: ['conversation_list_2000_chats_as_teacher_ms', 'noise_pct'],
+  },
+  ...['10,000', '100,000', '1,000,000'].flatMap((n) => [
+    stored(n, 'start_to_healthy_ms', 'server start with data loaded', 'ms'),
+    stored(n, 'resident_memory_mib', 'server resident memory', 'MiB'),
+    stored(n, 'database_mib', 'database size', 'MiB'),
+  ]),
+  {
+    bench: 'instant-server',
+    label: 'durable transactions/s, one session',
+    path: ['transactions_per_second', 'sequential_one_session'],
+    unit: '/s',
+    min: 500,
+    noise: 'single run of 500',
+  },
+  {
+    bench: 'instant-server',
+    label: 'durable transactions/s, 8 sessions',
+    path: ['transactions_per_second', 'concurrent_8_sessions'],
+    unit: '/s',
+    min: 500,
+    noise: 'single run of 500',
+  },
+  fanout('1'),
+  fanout('10'),
+  fanout('50'),
+  fanout('200', 50),
+  bundle('initial JS, gzip', ['initial_js', 'gzip_kb'], 170),
+  bundle('initial JS, brotli', ['initial_js', 'brotli_kb']),
+  bundle('initial CSS, gzip', ['initial_css', 'gzip_kb'], 30),
+  bundle('initial CSS, brotli', ['initial_css', 'brotli_kb']),
+  bundle(
+    'Markdown renderer with its on-demand chunks, gzip',
+    ['markdown_with_on_demand_imports', 'gzip_kb'],
+    184,
+  ),
+  bundle('largest lazy chunk, gzip', ['largest_lazy_chunks', '0', 'gzip_kb']),
+  {
+    bench: 'assistant',
+    label: 'prompt sent → first words on screen, p95',
+    path: ['first_text_visible_ms', 'p95'],
+    unit: 'ms',
+    noise: 'p95 of 20 prompts',
+  },
+  {
+    bench: 'assistant',
+    label: 'model token → teacher, p95',
+    path: ['token_to_teacher_latency_ms', 'p95'],
+    unit: 'ms',
+    noise: 'p95 of 20 replies',
+  },
+]
+
+/** The value at path in results, or undefined when the benchmark has not recorded it. */
+export function valueAt(results: unknown, path: readonly string[]): unknown {
+  let at = results
+  for (const key of path) {
+    if (at === null || typeof at !== 'object') return undefined
+    at = (at as Record<string, unknown>)[key]
+  }
+  return at
+}
+
+/** Whether value keeps figure's budget (true when it has none). */
+export function keepsBudget(figure: Figure, value: number): boolean {
+  if (figure.max !== undefined && !(value <= figure.max)) return false
+  if (figure.min !== undefined && !(value >= figure.min)) return false
+  return true
+}
