@@ -51,6 +51,10 @@ async function peekFrames(page: Page): Promise<Frame[]> {
   return page.evaluate(() => (window as unknown as { __frames: Frame[] }).__frames)
 }
 
+async function frameCount(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __frames: Frame[] }).__frames.length)
+}
+
 /**
  * The message a reader sees first after jumping to the top: in the first frame after the jump that
  * shows a message inside the viewport, the uppermost one whose top edge is visible. The older page may
@@ -116,7 +120,9 @@ test('a 10,000-message chat opens at the latest messages and pages back without 
     expect(index).toBeGreaterThan(0)
     // The older page arrived once the message above the one being read is rendered (overscan).
     await expect(chat.message(long.messageIds[index - 1]!)).toBeAttached()
-    await page.waitForTimeout(300)
+    // Watch the layout settle for a number of frames (not a time: a busy machine draws fewer per second).
+    const settled = (await frameCount(page)) + 20
+    await expect.poll(() => frameCount(page)).toBeGreaterThanOrEqual(settled)
     const frames = await stopRecording(page)
 
     const tops = frames.flatMap((f) => f.rows.filter(([id]) => id === anchor).map(([, top]) => top))

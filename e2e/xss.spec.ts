@@ -2,7 +2,7 @@
 // installed before the app loads records any payload that executes (and any dialog); it must stay
 // empty. Nothing is judged by reading the HTML. Remote images must not be fetched either.
 
-import { expect, test } from '@playwright/test'
+import { expect, type Request, test } from '@playwright/test'
 import {
   adminTransact,
   artifactSteps,
@@ -67,6 +67,26 @@ test('no payload in messages, titles or artifacts executes', async ({ page }) =>
   page.on('request', (req) => {
     if (!req.url().startsWith('http://127.0.0.1') && !req.url().startsWith('data:')) outside.push(req.url())
   })
+  // A payload that ran late (an image's onerror after its request failed, a javascript: link's task)
+  // would have run once no request is in flight and the page has drawn and run its queued tasks:
+  // waiting for that is a condition, not a guess of how long a machine needs.
+  const inFlight = new Set<Request>()
+  page.on('request', (req) => inFlight.add(req))
+  page.on('requestfinished', (req) => inFlight.delete(req))
+  page.on('requestfailed', (req) => inFlight.delete(req))
+  const drawn = () =>
+    page.evaluate(
+      () =>
+        new Promise<void>((done) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(), 0))),
+        ),
+    )
+  const settled = async () => {
+    // Drawn first, so every request the page started meanwhile has been reported (same session).
+    await drawn()
+    await expect.poll(() => [...inFlight].map((r) => r.url())).toEqual([])
+    await drawn()
+  }
 
   // The hook lives per document: collect what it saw before every navigation.
   const collect = async () => {
@@ -95,19 +115,40 @@ test('no payload in messages, titles or artifacts executes', async ({ page }) =>
     return w.__xss.splice(0)
   })
   expect(control).toEqual(['alert:control'])
-  // Every message renders once: from the top of the chat down to the latest, a screen at a time.
+  // Every message renders: from the top of the chat down to the latest, a screen at a time, each step
+  // waiting until the list has rendered messages not seen before (never skipping any, however slow).
   await chat.scrollListTo('top')
-  for (let guard = 0; guard < 60; guard++) {
-    // Click what looks like a link in the rendered bodies (unsafe ones are plain text), then scroll on.
-    const atEnd = await chat.list.evaluate((el) => {
-      for (const link of el.querySelectorAll<HTMLElement>('.md-unsafe-link, span.md-image')) link.click()
-      el.scrollBy(0, el.clientHeight * 0.8)
-      return el.scrollTop + el.clientHeight >= el.scrollHeight - 2
-    })
-    await page.waitForTimeout(50)
-    if (atEnd) break
+  const seen = new Set<string>()
+  const renderedIds = () =>
+    chat.messages.evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.messageId ?? ''))
+  while (seen.size < seeded.messageIds.length) {
+    await expect
+      .poll(async () => (await renderedIds()).some((id) => !seen.has(id)), {
+        message: `rendered so far: ${seen.size} of ${seeded.messageIds.length} messages`,
+      })
+      .toBe(true)
+    // Click what looks like a link in the newly rendered bodies (unsafe ones are plain text), then scroll on.
+    const fresh = await chat.list.evaluate(
+      (el, done) => {
+        const ids: string[] = []
+        for (const message of el.querySelectorAll<HTMLElement>('[data-testid="message"]')) {
+          const id = message.dataset.messageId ?? ''
+          if (done.includes(id)) continue
+          for (const link of message.querySelectorAll<HTMLElement>('.md-unsafe-link, span.md-image'))
+            link.click()
+          ids.push(id)
+        }
+        el.scrollBy(0, el.clientHeight * 0.8)
+        return ids
+      },
+      [...seen],
+    )
+    for (const id of fresh) seen.add(id)
   }
+  expect(seeded.messageIds.filter((id) => !seen.has(id))).toEqual([])
+  await chat.scrollListTo('bottom')
   await expect(chat.message(seeded.messageIds.at(-1)!)).toBeInViewport()
+  await settled()
   // The artifact renders twice: its title, kind and subject in the library list, then all of that
   // and its Markdown body on its own page, where link-like text is clicked as in the messages.
   await collect()
@@ -121,11 +162,12 @@ test('no payload in messages, titles or artifacts executes', async ({ page }) =>
   await library.body.evaluate((el) => {
     for (const link of el.querySelectorAll<HTMLElement>('.md-unsafe-link, span.md-image')) link.click()
   })
-  await page.waitForTimeout(200)
+  await settled()
   await collect()
   await page.goto(`/c/${seeded.conversationId}`)
   await chat.title.waitFor()
-  await page.waitForTimeout(500)
+  await expect(chat.message(seeded.messageIds.at(-1)!)).toBeVisible()
+  await settled()
   await collect()
   expect(fired).toEqual([])
   expect(outside).toEqual([])
