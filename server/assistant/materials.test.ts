@@ -270,6 +270,47 @@ describe('materials from the assistant', () => {
     view.off()
   })
 
+  test('a revise request from the material view reaches a material made in another chat', async () => {
+    model.queue({ deltas: ['Da.'], toolCalls: [call('create_material', WORKSHEET)] })
+    start()
+    const firstChat = await newChat()
+    const firstView = watchReplies(firstChat)
+    await sendPrompt(firstChat, 'Arbeitsblatt Brüche')
+    await finished(firstView, 1)
+    const [artifact] = await artifactsOf(firstChat)
+    firstView.off()
+
+    const [run] = model.queue({
+      deltas: ['Mit Lösungsblatt.'],
+      toolCalls: [
+        call('revise_material', {
+          artifactId: artifact!.id,
+          body: `${WORKSHEET.body}
+2. …`,
+        }),
+      ],
+    })
+    const otherChat = await newChat()
+    const view = watchReplies(otherChat)
+    await sendPrompt(otherChat, 'Füg ein Lösungsblatt hinzu', undefined, {
+      type: 'revise',
+      artifactId: artifact!.id,
+    })
+    const reply = await finished(view, 1)
+    expect(reply).toMatchObject({ status: 'done', text: 'Mit Lösungsblatt.' })
+    const system = (await run!.request).body.messages[0]!.content
+    expect(system).toContain(`revise_material (artifactId "${artifact!.id}")`)
+    expect(system).toContain('Kürze 4/8 und 6/9.')
+    // Still one artifact, in its own chat, now at version 2 written by the other chat's reply.
+    const [after, ...more] = await artifactsOf(firstChat)
+    expect(more).toEqual([])
+    expect(after!.id).toBe(artifact!.id)
+    expect(after!.latestVersion).toBe(2)
+    expect(after!.versions[1]!.message?.id).toBe(reply.id)
+    expect(await artifactsOf(otherChat)).toEqual([])
+    view.off()
+  })
+
   test('invalid tool arguments leave no artifact and the reply intact', async () => {
     model.queue({
       deltas: ['Hier kommt das Quiz.'],

@@ -38,4 +38,20 @@ describe('MaterialStream', () => {
       },
     ])
   })
+
+  test('without tools, a block stopped mid-body is kept from the text with its header', () => {
+    const stream = new MaterialStream(true)
+    const prose = stream.push({
+      type: 'text',
+      text: 'Los.\n:::material {"kind":"quiz","title":"Q"}\n## Frage 1\nWas',
+    })
+    expect(prose).toBe('Los.\n*Material: Q*\n')
+    expect(stream.end()).toBe('')
+    expect(stream.partial()).toEqual([
+      {
+        callId: 'block-1',
+        call: { action: 'create', args: { kind: 'quiz', title: 'Q', body: '## Frage 1\nWas' } },
+      },
+    ])
+  })
 })
