@@ -20,6 +20,8 @@ export function orderedCandidates(store: TripleStore, plan: Plan, spec: OrderSpe
   if (!store.orderedGroup) return undefined
   const order = groupOrderOf(spec)
   if (!order) return undefined
+  // A where on the entity's own id already narrows to one candidate: nothing to walk.
+  if (pinsId(plan)) return undefined
   const pins = pinsOf(plan)
   if (pins.length === 0) return undefined
   // The smallest group: `pinned: false` may hold every teacher's conversations, `owner` only one's.
@@ -31,6 +33,17 @@ export function orderedCandidates(store: TripleStore, plan: Plan, spec: OrderSpe
 interface Pin {
   attr: string
   value: Json
+}
+
+function pinsId(plan: Plan): boolean {
+  return plan.patterns.some(
+    (p) =>
+      p.kind === 'triple' &&
+      'var' in p.e &&
+      p.e.var === plan.entityVar &&
+      p.attr['forward-identity'][2] === 'id' &&
+      'value' in p.v,
+  )
 }
 
 /** [?x a c] with a ref, unique or indexed a, and [?x link ?y] [?y id c] (one hop), at top level. */
