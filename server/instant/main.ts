@@ -24,6 +24,7 @@ async function main(): Promise<void> {
       `  Admin token: in ${server.adminTokenFile} (keep it secret)`,
       `  Data:        ${resolve(config.dataDir)}`,
       `  Health:      ${server.url}/health`,
+      `  Backups:     ${server.backups ? `every ${server.backups.intervalMinutes} min into ${server.backups.dir}` : 'npm run instant:backup (INSTANT_LOCAL_BACKUP_DIR for periodic ones)'}`,
       '',
     ].join('\n'),
   )

@@ -16,6 +16,8 @@ export interface BackupScheduleOptions {
 }
 
 export interface BackupSchedule {
+  dir: string
+  intervalMinutes: number
   /** Takes a backup now (also what the timer does); resolves with the verified file. */
   runNow(): Promise<BackupInfo>
   /** Stops the timer and waits for a backup in progress. */
@@ -83,6 +85,8 @@ export function startBackupSchedule(
   timer.unref()
 
   return {
+    dir: opts.dir,
+    intervalMinutes: opts.intervalMs / 60_000,
     runNow,
     stop: async () => {
       clearInterval(timer)
