@@ -37,7 +37,7 @@ interface ModelRequest {
 }
 
 function materialMode(deps: AnswerDeps): MaterialMode {
-  const { tools } = deps.config
+  const tools = deps.config.toolsMode
   return tools === 'off' || (tools === 'auto' && deps.tools.refused) ? 'blocks' : 'tools'
 }
 
@@ -170,7 +170,7 @@ export async function answerRequest(
         onEvent,
       )
     } catch (err) {
-      if (!(err instanceof ModelError && err.toolsRejected && config.tools === 'auto')) throw err
+      if (!(err instanceof ModelError && err.toolsRejected && config.toolsMode === 'auto')) throw err
       // Nothing was streamed yet: ask once more, with the block format instead of tools.
       deps.tools.refused = true
       log.warn('the model API refused tools; materials come as text blocks from now on', {

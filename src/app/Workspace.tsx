@@ -82,6 +82,7 @@ function RoutePage({ route, isWide }: { route: Route; isWide: boolean }) {
             key={route.artifactId}
             artifactId={route.artifactId}
             isInPanel={false}
+            isWithChat={false}
             isWide={isWide}
           />
         </div>

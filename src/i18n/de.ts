@@ -190,7 +190,7 @@ export const de = {
   'material.compare.heading': 'Unterschiede zwischen zwei Versionen',
   'material.compare.from': 'Ältere Version',
   'material.compare.to': 'Neuere Version',
-  'material.compare.summary': '{added} Zeilen hinzugefügt, {removed} Zeilen entfernt',
+  'material.compare.summary': 'Zeilen: {added} hinzugefügt, {removed} entfernt',
   'material.compare.same': 'Die beiden Versionen sind gleich.',
   'material.compare.added': 'hinzugefügt:',
   'material.compare.removed': 'entfernt:',

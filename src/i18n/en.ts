@@ -189,7 +189,7 @@ export const en: Record<MessageKey, string> = {
   'material.compare.heading': 'Differences between two versions',
   'material.compare.from': 'Older version',
   'material.compare.to': 'Newer version',
-  'material.compare.summary': '{added} lines added, {removed} lines removed',
+  'material.compare.summary': 'Lines: {added} added, {removed} removed',
   'material.compare.same': 'The two versions are the same.',
   'material.compare.added': 'added:',
   'material.compare.removed': 'removed:',

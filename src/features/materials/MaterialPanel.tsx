@@ -31,7 +31,7 @@ export function MaterialPanel({ conversationId, artifactId, isWide }: MaterialPa
           )}
         </Link>
       </p>
-      <MaterialView key={artifactId} artifactId={artifactId} isInPanel={isWide} isWide={isWide} />
+      <MaterialView key={artifactId} artifactId={artifactId} isInPanel={isWide} isWithChat isWide={isWide} />
     </section>
   )
 }

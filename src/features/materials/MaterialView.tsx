@@ -24,15 +24,17 @@ import { chooseVersion, toChosenId } from './version-choice.ts'
 
 export interface MaterialViewProps {
   artifactId: string
-  /** Beside its chat: the title is a level-2 heading under the chat's, links stay in the panel. */
+  /** Beside its chat: the title is a level-2 heading under the chat's. */
   isInPanel: boolean
+  /** Opened from its chat (beside it or, on a phone, instead of it): links to other materials stay there. */
+  isWithChat: boolean
   /** Wide screen: after a request the chat and this material show side by side. */
   isWide: boolean
 }
 
 type Mode = 'read' | 'edit' | 'compare'
 
-export function MaterialView({ artifactId, isInPanel, isWide }: MaterialViewProps) {
+export function MaterialView({ artifactId, isInPanel, isWithChat, isWide }: MaterialViewProps) {
   const t = useT()
   const material = useArtifact(artifactId)
   const { artifact, versions, conversationId, isLoading, error } = material
@@ -42,7 +44,7 @@ export function MaterialView({ artifactId, isInPanel, isWide }: MaterialViewProp
   const titleId = useId()
   const choice = chooseVersion(versions, chosenId)
   const hrefFor = (id: string) =>
-    isInPanel && conversationId ? paths.material(conversationId, id) : paths.artifact(id)
+    isWithChat && conversationId ? paths.material(conversationId, id) : paths.artifact(id)
 
   if (error && !artifact) {
     return (
@@ -72,7 +74,7 @@ export function MaterialView({ artifactId, isInPanel, isWide }: MaterialViewProp
 
   return (
     <article className="stack artifact" aria-labelledby={titleId} data-testid="artifact-view">
-      {!isInPanel && (
+      {!isWithChat && (
         <p className="artifact__back">
           <Link href={paths.library}>{t('artifact.backToLibrary')}</Link>
         </p>

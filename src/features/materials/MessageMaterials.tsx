@@ -49,12 +49,13 @@ function MaterialCard({ material, conversationId }: { material: MessageMaterial;
         {material.status === 'stopped' && <span>{t('material.card.stopped')}</span>}
       </p>
       <p className="material-card__title">{title}</p>
+      {/* The visible word leads the name (voice control finds it); the title says which material. */}
       <Link
         href={paths.material(conversationId, artifact.id)}
         className="button button--primary material-card__open"
+        aria-label={`${t('material.card.open')}: ${title}`}
       >
         {t('material.card.open')}
-        <span className="visually-hidden">: {title}</span>
       </Link>
     </article>
   )
@@ -84,9 +85,12 @@ function DraftCard({ draft, conversationId }: { draft: MaterialDraft; conversati
         </div>
       )}
       {isRevision && draft.artifactId && (
-        <Link href={paths.material(conversationId, draft.artifactId)} className="button material-card__open">
+        <Link
+          href={paths.material(conversationId, draft.artifactId)}
+          className="button material-card__open"
+          aria-label={`${t('material.card.open')}: ${title}`}
+        >
           {t('material.card.open')}
-          <span className="visually-hidden">: {title}</span>
         </Link>
       )}
     </article>
