@@ -16,7 +16,7 @@ describe('readAssistantConfig', () => {
       model: 'llama3',
       apiKey: undefined,
       concurrency: 4,
-      tools: 'auto',
+      toolsMode: 'auto',
     })
     expect(describeModel(c)).toBe('llama3 at http://localhost:11434/v1')
   })

@@ -22,7 +22,7 @@ export interface AssistantConfig {
    * Function calling for materials: 'on' always sends the tools, 'off' never (the model writes
    * `:::material` blocks), 'auto' sends them until the API refuses tools once, then falls back.
    */
-  tools: ToolsMode
+  toolsMode: ToolsMode
 }
 
 export type ToolsMode = 'auto' | 'on' | 'off'
@@ -78,7 +78,7 @@ export function readAssistantConfig(env: NodeJS.ProcessEnv): AssistantConfig | n
     historyChars: positiveInt(env, 'ASSISTANT_HISTORY_CHARS', DEFAULTS.historyChars),
     attempts: positiveInt(env, 'ASSISTANT_ATTEMPTS', DEFAULTS.attempts),
     retryDelayMs: positiveInt(env, 'ASSISTANT_RETRY_DELAY_MS', DEFAULTS.retryDelayMs, 0),
-    tools: toolsMode(env),
+    toolsMode: toolsMode(env),
   }
 }
 
