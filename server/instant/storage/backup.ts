@@ -2,7 +2,7 @@
 // under a temporary name, checked (integrity_check), made durable and only then renamed into place, so
 // a file with the final name is always a complete, verified backup.
 
-import { chmodSync, closeSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 
@@ -31,6 +31,8 @@ export function databaseFile(dataDir: string): string {
  * began. Returns the verified backup at `dest`.
  */
 export function snapshotDatabase(source: string, dest: string): BackupInfo {
+  if (!existsSync(source))
+    throw new Error(`No database at ${source} (is --data-dir the server's data directory?)`)
   const partial = partialName(dest)
   const db = new Database(source, { readonly: true, fileMustExist: true, timeout: 10_000 })
   try {
