@@ -116,6 +116,7 @@ export const de = {
   'library.favorite': 'Favorit: {title}',
   'library.favoriteFailed': 'Der Favorit konnte nicht gespeichert werden: {reason}',
   'library.toChat': 'Zum Chat',
+  'library.toChatFor': 'Zum Chat: {title}',
   'export.print': 'Drucken / PDF',
   'export.printTitle': 'Drucken oder als PDF speichern',
   'export.printNow': 'Drucken / als PDF speichern',

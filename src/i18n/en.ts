@@ -115,6 +115,7 @@ export const en: Record<MessageKey, string> = {
   'library.favorite': 'Favourite: {title}',
   'library.favoriteFailed': 'The favourite could not be saved: {reason}',
   'library.toChat': 'To the chat',
+  'library.toChatFor': 'To the chat: {title}',
   'export.print': 'Print / PDF',
   'export.printTitle': 'Print or save as PDF',
   'export.printNow': 'Print / save as PDF',

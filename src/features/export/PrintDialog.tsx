@@ -62,7 +62,7 @@ export function PrintDialog({ title, body, kind, language, onClose, onDocx }: Pr
         </button>
       </div>
       {createPortal(
-        <div className="print-root" aria-hidden="true">
+        <div className="print-root">
           <PrintSheet {...sheetProps} />
         </div>,
         document.body,

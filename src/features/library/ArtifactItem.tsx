@@ -45,9 +45,12 @@ export function ArtifactItem({ artifact, now }: { artifact: LibraryArtifact; now
           </time>
         )}
         {artifact.conversationId && (
-          <Link href={paths.chat(artifact.conversationId)} className="library-item__chat">
+          <Link
+            href={paths.chat(artifact.conversationId)}
+            className="library-item__chat"
+            aria-label={t('library.toChatFor', { title })}
+          >
             {t('library.toChat')}
-            <span className="visually-hidden">: {title}</span>
           </Link>
         )}
       </p>
