@@ -1,19 +1,46 @@
 /// <reference types="vitest/config" />
 // Build, dev server and unit-test configuration of the eduhu.ki PWA.
 
+import { readFileSync } from 'node:fs'
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { precompress } from './scripts/vite-precompress.ts'
 import { LOCAL_APP_ID } from './server/instant/local-app.ts'
 
 const BRAND = '#0f766e'
+
+/** The README's "First run" section, which the app links for whoever runs the server. */
+function firstRunSection(): string {
+  const readme = readFileSync('README.md', 'utf8')
+  const start = readme.indexOf('\n## First run\n')
+  if (start < 0) throw new Error('README.md has no "## First run" section (the app links it)')
+  const end = readme.indexOf('\n## ', start + 1)
+  return readme.slice(start + 1, end < 0 ? undefined : end + 1)
+}
+
+/** Serves that section as /docs/first-run.txt: copied into the build, and live in the dev server. */
+function firstRunDocs(): Plugin {
+  return {
+    name: 'eduhu-first-run-docs',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'docs/first-run.txt', source: firstRunSection() })
+    },
+    configureServer(server) {
+      server.middlewares.use('/docs/first-run.txt', (_req, res) => {
+        res.setHeader('content-type', 'text/plain; charset=utf-8')
+        res.end(firstRunSection())
+      })
+    },
+  }
+}
 const instantTarget = `http://127.0.0.1:${process.env.INSTANT_LOCAL_PORT ?? 8888}`
 
 export default defineConfig({
   define: { __LOCAL_INSTANT_APP_ID__: JSON.stringify(LOCAL_APP_ID) },
   plugins: [
     react(),
+    firstRunDocs(),
     VitePWA({
       strategies: 'generateSW',
       // Never reload on its own: an update must not cut off a streaming reply or a draft.
@@ -40,7 +67,7 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
         navigateFallback: '/index.html',
         // The API lives on the same origin; it must never be answered by the app shell.
-        navigateFallbackDenylist: [/^\/(runtime|admin|dash|health|dev|api)\b/],
+        navigateFallbackDenylist: [/^\/(runtime|admin|dash|health|dev|api|docs)\b/],
         cleanupOutdatedCaches: true,
       },
       devOptions: { enabled: false },

@@ -116,7 +116,6 @@ export const de = {
   'library.favorite': 'Favorit: {title}',
   'library.favoriteFailed': 'Der Favorit konnte nicht gespeichert werden: {reason}',
   'library.toChat': 'Zum Chat',
-  'library.toChatFor': 'Zum Chat: {title}',
   'export.print': 'Drucken / PDF',
   'export.printTitle': 'Drucken oder als PDF speichern',
   'export.printNow': 'Drucken / als PDF speichern',
@@ -191,7 +190,7 @@ export const de = {
   'material.compare.heading': 'Unterschiede zwischen zwei Versionen',
   'material.compare.from': 'Ältere Version',
   'material.compare.to': 'Neuere Version',
-  'material.compare.summary': 'Zeilen: {added} hinzugefügt, {removed} entfernt',
+  'material.compare.summary': '{added} Zeilen hinzugefügt, {removed} Zeilen entfernt',
   'material.compare.same': 'Die beiden Versionen sind gleich.',
   'material.compare.added': 'hinzugefügt:',
   'material.compare.removed': 'entfernt:',
@@ -330,6 +329,25 @@ export const de = {
   'message.stopLabel': 'Antwort stoppen',
   'message.cancelRequest': 'Anfrage abbrechen',
   'message.status.waiting': 'Wartet auf die Assistenz …',
+  'assistant.status.label': 'Status der Assistenz',
+  'assistant.ready': 'Assistenz bereit ({model})',
+  'assistant.none':
+    'Hier ist noch keine KI-Assistenz eingerichtet. Deine Nachricht wird beantwortet, sobald die Assistenz da ist.',
+  'assistant.none.fix':
+    'Für alle, die den Server betreiben: eduhu.ki mit einem Modell starten (ASSISTANT_API_URL und ASSISTANT_MODEL setzen).',
+  'assistant.unreachable':
+    'Die Assistenz ist gerade nicht erreichbar. Deine Nachricht wird beantwortet, sobald die Assistenz wieder da ist.',
+  'assistant.unreachable.fix':
+    'Für alle, die den Server betreiben: Der Assistenz-Dienst meldet sich nicht mehr. Starte ihn neu (npm start oder npm run assistant).',
+  'assistant.failing':
+    'Die Assistenz kommt gerade nicht an ihr KI-Modell. Deine Nachricht wird beantwortet, sobald es wieder klappt.',
+  'assistant.failing.fix.auth':
+    'Für alle, die den Server betreiben: Das Modell lehnt den Schlüssel ab. Prüfe ASSISTANT_API_KEY.',
+  'assistant.failing.fix.notFound':
+    'Für alle, die den Server betreiben: Das Modell gibt es unter dieser Adresse nicht. Prüfe ASSISTANT_MODEL und ASSISTANT_API_URL.',
+  'assistant.failing.fix.other':
+    'Für alle, die den Server betreiben: Das Modell antwortet mit Fehlern ({code}). Prüfe, ob es läuft und erreichbar ist.',
+  'assistant.docs': 'So richtest du ein Modell ein',
   'message.status.requestStopped': 'Anfrage abgebrochen',
   'message.status.pending': 'Die Assistenz legt gleich los …',
   'message.status.streaming': 'Die Assistenz schreibt …',

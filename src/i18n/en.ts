@@ -115,7 +115,6 @@ export const en: Record<MessageKey, string> = {
   'library.favorite': 'Favourite: {title}',
   'library.favoriteFailed': 'The favourite could not be saved: {reason}',
   'library.toChat': 'To the chat',
-  'library.toChatFor': 'To the chat: {title}',
   'export.print': 'Print / PDF',
   'export.printTitle': 'Print or save as PDF',
   'export.printNow': 'Print / save as PDF',
@@ -190,7 +189,7 @@ export const en: Record<MessageKey, string> = {
   'material.compare.heading': 'Differences between two versions',
   'material.compare.from': 'Older version',
   'material.compare.to': 'Newer version',
-  'material.compare.summary': 'Lines: {added} added, {removed} removed',
+  'material.compare.summary': '{added} lines added, {removed} lines removed',
   'material.compare.same': 'The two versions are the same.',
   'material.compare.added': 'added:',
   'material.compare.removed': 'removed:',
@@ -329,6 +328,25 @@ export const en: Record<MessageKey, string> = {
   'message.stopLabel': 'Stop reply',
   'message.cancelRequest': 'Cancel request',
   'message.status.waiting': 'Waiting for the assistant …',
+  'assistant.status.label': 'Assistant status',
+  'assistant.ready': 'Assistant ready ({model})',
+  'assistant.none':
+    'No AI assistant is set up here yet. Your message will be answered as soon as the assistant is there.',
+  'assistant.none.fix':
+    'For whoever runs the server: start eduhu.ki with a model (set ASSISTANT_API_URL and ASSISTANT_MODEL).',
+  'assistant.unreachable':
+    'The assistant cannot be reached right now. Your message will be answered as soon as the assistant is back.',
+  'assistant.unreachable.fix':
+    'For whoever runs the server: the assistant worker stopped reporting. Restart it (npm start or npm run assistant).',
+  'assistant.failing':
+    'The assistant cannot use its AI model right now. Your message will be answered as soon as it works again.',
+  'assistant.failing.fix.auth':
+    'For whoever runs the server: the model rejects the key. Check ASSISTANT_API_KEY.',
+  'assistant.failing.fix.notFound':
+    'For whoever runs the server: the model is not found at this address. Check ASSISTANT_MODEL and ASSISTANT_API_URL.',
+  'assistant.failing.fix.other':
+    'For whoever runs the server: the model answers with errors ({code}). Check that it is running and reachable.',
+  'assistant.docs': 'How to set up a model',
   'message.status.requestStopped': 'Request cancelled',
   'message.status.pending': 'The assistant is about to start …',
   'message.status.streaming': 'The assistant is writing …',

@@ -1,0 +1,60 @@
+// Whether an assistant will answer the teacher's prompts: the workers' heartbeat records, live, turned
+// into a state on this device's clock (src/lib/assistant-state.ts) and looked at again as time passes.
+
+import { useEffect, useRef, useState } from 'react'
+import {
+  type AssistantStatus,
+  assistantStatus,
+  recheckInterval,
+  type WorkerBeat,
+} from '../lib/assistant-state.ts'
+import { db } from './db.ts'
+
+interface Sighting {
+  beatAt: number
+  moves: number
+  heardAt?: number
+}
+
+/**
+ * The assistant's state, or undefined while it cannot be known: still loading, or no live connection
+ * (then no beat can arrive, and the connection badge already says so).
+ */
+export function useAssistantStatus(): AssistantStatus | undefined {
+  const { data, error } = db.useQuery({ assistantWorkers: {} })
+  const connection = db.useConnectionStatus()
+  const beats = data?.assistantWorkers as WorkerBeat[] | undefined
+  const sightings = useRef(new Map<string, Sighting>())
+  const [now, setNow] = useState(() => Date.now())
+
+  useEffect(() => {
+    if (!beats) return
+    const at = Date.now()
+    for (const beat of beats) {
+      const beatAt = new Date(beat.beatAt).getTime()
+      const seen = sightings.current.get(beat.id)
+      if (!seen) sightings.current.set(beat.id, { beatAt, moves: 0 })
+      else if (seen.beatAt !== beatAt) {
+        seen.beatAt = beatAt
+        seen.moves++
+        // The first move may only be the cached result giving way to the server's; from the second
+        // one on, the worker is beating now, whatever this device's clock says.
+        if (seen.moves >= 2) seen.heardAt = at
+      }
+    }
+    setNow(at)
+  }, [beats])
+
+  // A worker that falls silent changes nothing in the query: look again on a timer.
+  const interval = beats ? recheckInterval(beats) : undefined
+  useEffect(() => {
+    if (interval === undefined) return
+    const timer = setInterval(() => setNow(Date.now()), interval)
+    return () => clearInterval(timer)
+  }, [interval])
+
+  if (!beats || error || connection !== 'authenticated') return undefined
+  const heardAt = new Map<string, number>()
+  for (const [id, seen] of sightings.current) if (seen.heardAt !== undefined) heardAt.set(id, seen.heardAt)
+  return assistantStatus(beats, now, heardAt)
+}
