@@ -7,6 +7,7 @@ import { sendPrompt } from '../../data/messages.ts'
 import { translate, useT } from '../../i18n/index.ts'
 import { toUserMessage } from '../../i18n/to-user-message.ts'
 import { titleFromPrompt } from '../../lib/title-from-prompt.ts'
+import { ChatExport } from '../export/index.ts'
 import { AssistantStatusNote } from './AssistantStatusNote.tsx'
 import { Composer } from './Composer.tsx'
 import { useDraftStore } from './draft-store.ts'
@@ -65,6 +66,7 @@ export function ChatView({ conversationId }: { conversationId: string }) {
         <h1 id={titleId} className="chat-view__title">
           {thread.title?.trim() || t('chat.untitled')}
         </h1>
+        {!thread.isEmpty && <ChatExport conversationId={conversationId} />}
       </header>
       {thread.error && (
         <p className="chat-view__error" role="alert">
