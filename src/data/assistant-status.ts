@@ -5,16 +5,13 @@ import { useEffect, useRef, useState } from 'react'
 import {
   type AssistantStatus,
   assistantStatus,
+  heardAtOf,
+  noteBeats,
   recheckInterval,
+  type Sighting,
   type WorkerBeat,
 } from '../lib/assistant-state.ts'
 import { db } from './db.ts'
-
-interface Sighting {
-  beatAt: number
-  moves: number
-  heardAt?: number
-}
 
 /**
  * The assistant's state, or undefined while it cannot be known: still loading, or no live connection
@@ -30,18 +27,7 @@ export function useAssistantStatus(): AssistantStatus | undefined {
   useEffect(() => {
     if (!beats) return
     const at = Date.now()
-    for (const beat of beats) {
-      const beatAt = new Date(beat.beatAt).getTime()
-      const seen = sightings.current.get(beat.id)
-      if (!seen) sightings.current.set(beat.id, { beatAt, moves: 0 })
-      else if (seen.beatAt !== beatAt) {
-        seen.beatAt = beatAt
-        seen.moves++
-        // The first move may only be the cached result giving way to the server's; from the second
-        // one on, the worker is beating now, whatever this device's clock says.
-        if (seen.moves >= 2) seen.heardAt = at
-      }
-    }
+    noteBeats(sightings.current, beats, at)
     setNow(at)
   }, [beats])
 
@@ -54,7 +40,5 @@ export function useAssistantStatus(): AssistantStatus | undefined {
   }, [interval])
 
   if (!beats || error || connection !== 'authenticated') return undefined
-  const heardAt = new Map<string, number>()
-  for (const [id, seen] of sightings.current) if (seen.heardAt !== undefined) heardAt.set(id, seen.heardAt)
-  return assistantStatus(beats, now, heardAt)
+  return assistantStatus(beats, now, heardAtOf(sightings.current))
 }

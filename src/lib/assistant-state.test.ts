@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { assistantStatus, recheckInterval, type WorkerBeat } from './assistant-state.ts'
+import {
+  assistantStatus,
+  noteBeats,
+  recheckInterval,
+  type Sighting,
+  type WorkerBeat,
+} from './assistant-state.ts'
 
 const NOW = Date.parse('2026-03-02T08:00:00Z')
 const beat = (over: Partial<WorkerBeat> = {}): WorkerBeat => ({
@@ -70,5 +76,17 @@ describe('recheckInterval', () => {
     expect(recheckInterval([beat({ staleAfterMs: 400 })])).toBe(250)
     expect(recheckInterval([beat({ staleAfterMs: 45_000 })])).toBe(5_000)
     expect(recheckInterval([])).toBe(5_000)
+  })
+})
+
+describe('noteBeats', () => {
+  it('hears a worker only from the second move of its beat (the first may be cache → server)', () => {
+    const sightings = new Map<string, Sighting>()
+    expect(noteBeats(sightings, [beat({ beatAt: 1_000 })], NOW)).toEqual(new Map())
+    expect(noteBeats(sightings, [beat({ beatAt: 1_000 })], NOW + 100)).toEqual(new Map())
+    expect(noteBeats(sightings, [beat({ beatAt: 2_000 })], NOW + 200)).toEqual(new Map())
+    expect(noteBeats(sightings, [beat({ beatAt: 3_000 })], NOW + 300)).toEqual(new Map([['w1', NOW + 300]]))
+    // Unchanged beats keep the last time it was heard.
+    expect(noteBeats(sightings, [beat({ beatAt: 3_000 })], NOW + 900)).toEqual(new Map([['w1', NOW + 300]]))
   })
 })

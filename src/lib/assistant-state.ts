@@ -53,6 +53,42 @@ export function assistantStatus(
   return { state: 'failing', model: freshest.model, error: freshest.modelError ?? undefined }
 }
 
+/** What this device saw of one worker's beat: its value, how often it moved, when it last moved. */
+export interface Sighting {
+  beatAt: number
+  moves: number
+  heardAt?: number
+}
+
+/**
+ * Records the beats as seen at `at` (device clock) and returns when each worker was last heard
+ * beating. The first move may only be a cached result giving way to the server's; from the second
+ * on, the worker is beating now, whatever this device's clock says.
+ */
+export function noteBeats(
+  sightings: Map<string, Sighting>,
+  beats: readonly WorkerBeat[],
+  at: number,
+): Map<string, number> {
+  for (const beat of beats) {
+    const beatAt = time(beat.beatAt)
+    const seen = sightings.get(beat.id)
+    if (!seen) sightings.set(beat.id, { beatAt, moves: 0 })
+    else if (seen.beatAt !== beatAt) {
+      seen.beatAt = beatAt
+      seen.moves++
+      if (seen.moves >= 2) seen.heardAt = at
+    }
+  }
+  return heardAtOf(sightings)
+}
+
+export function heardAtOf(sightings: ReadonlyMap<string, Sighting>): Map<string, number> {
+  const heard = new Map<string, number>()
+  for (const [id, seen] of sightings) if (seen.heardAt !== undefined) heard.set(id, seen.heardAt)
+  return heard
+}
+
 /** How often to look again, so a worker that went silent shows as gone soon after its bound. */
 export function recheckInterval(beats: readonly WorkerBeat[]): number {
   const bound = Math.min(...beats.map((b) => b.staleAfterMs), 20_000)
