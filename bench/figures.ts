@@ -106,7 +106,7 @@ export const FIGURES: Figure[] = [
   bundle(
     'Markdown renderer with its on-demand chunks, gzip',
     ['markdown_with_on_demand_imports', 'gzip_kb'],
-    184,
+    160,
   ),
   bundle('largest lazy chunk, gzip', ['largest_lazy_chunks', '0', 'gzip_kb']),
   {

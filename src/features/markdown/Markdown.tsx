@@ -4,19 +4,19 @@
 import 'katex/dist/katex.min.css'
 import { type ComponentPropsWithoutRef, createContext, memo, useContext } from 'react'
 import ReactMarkdown, { type Components, type Options } from 'react-markdown'
-import rehypeHighlight from 'rehype-highlight'
 import rehypeKatex from 'rehype-katex'
 import remarkGfm from 'remark-gfm'
 import remarkMath from 'remark-math'
 import { useT } from '../../i18n/index.ts'
 import { CodeBlock } from './CodeBlock.tsx'
+import { rehypeHighlightCode } from './highlight-code.ts'
 import { isWebUrl, safeUrl } from './safe-url.ts'
 
 const remarkPlugins = [remarkGfm, remarkMath]
 // trust:false keeps \href, \url and \htmlData inert; strict:'ignore' keeps the console quiet.
 const rehypePlugins: Options['rehypePlugins'] = [
   [rehypeKatex, { trust: false, strict: 'ignore' }],
-  rehypeHighlight,
+  rehypeHighlightCode,
 ]
 
 // An image inside a link must not become a second, nested link.
