@@ -109,7 +109,10 @@ test('opens a material on its latest version, renders its Markdown and switches 
   await new AppPage(page).open('/')
   const { artifactId } = await seedWorksheet(page)
   await library.open()
-  await library.item('Arbeitsblatt Brüche').getByRole('link').click()
+  await library
+    .item('Arbeitsblatt Brüche')
+    .getByRole('link', { name: 'Arbeitsblatt Brüche', exact: true })
+    .click()
   await expect(page).toHaveURL(new RegExp(`/library/${artifactId}$`))
   await expect(library.heading).toHaveText('Arbeitsblatt Brüche')
   await expect(new AppPage(page).navLink('Bibliothek')).toHaveAttribute('aria-current', 'page')
