@@ -144,6 +144,9 @@ export async function* streamModel(req: StreamRequest): AsyncGenerator<ModelEven
     // The client insists on a key; local models have none, so the header is then left out.
     apiKey: req.apiKey ?? 'none',
     ...(req.apiKey ? {} : { defaultHeaders: { Authorization: null } }),
+    // Only what ASSISTANT_* says goes to the endpoint, never OPENAI_ORG_ID/OPENAI_PROJECT_ID.
+    organization: null,
+    project: null,
     // Retries and the idle timeout are the worker's own (before the first token only).
     maxRetries: 0,
     logLevel: 'off',
