@@ -16,8 +16,8 @@ const USAGE = `Usage: npm run instant:push -- [schema|perms|all] [--api-uri URL]
   --admin-token-file  the app's admin token, for the local server (default: INSTANT_ADMIN_TOKEN(_FILE)
                       or <INSTANT_LOCAL_DATA_DIR or .data/instant>/admin-token)
   Files: INSTANT_SCHEMA_FILE_PATH / INSTANT_PERMS_FILE_PATH (default: instant.schema.ts / instant.perms.ts).
-  Any other Instant is pushed to with the official instant-cli (install it in the project first); it needs
-  INSTANT_CLI_AUTH_TOKEN (from \`npx instant-cli login -p\`), not the admin token.`
+  Any other Instant is pushed to with the official instant-cli (install it in the project first), with
+  INSTANT_CLI_AUTH_TOKEN (from \`npx instant-cli login -p\`) if set, else the app's admin token.`
 
 interface Target {
   apiUri: string
@@ -123,16 +123,18 @@ function pushWithInstantCli(target: Target): void {
     throw new Error(
       `${target.apiUri} is not the local server, and instant-cli is not installed in this project.\n` +
         '  Install it (npm install --save-dev instant-cli) or run it yourself:\n' +
-        `  INSTANT_CLI_API_URI=${target.apiUri} INSTANT_APP_ID=${target.appId} INSTANT_CLI_AUTH_TOKEN=… npx instant-cli@latest push ${target.what}`,
+        `  INSTANT_CLI_API_URI=${target.apiUri} INSTANT_APP_ID=${target.appId} INSTANT_APP_ADMIN_TOKEN=… npx instant-cli@latest push ${target.what}`,
     )
   }
-  if (!process.env.INSTANT_CLI_AUTH_TOKEN)
-    throw new Error('instant-cli needs INSTANT_CLI_AUTH_TOKEN (print one with `npx instant-cli login -p`)')
+  // instant-cli takes a personal token (INSTANT_CLI_AUTH_TOKEN) or, in recent versions, the app's
+  // admin token (INSTANT_APP_ADMIN_TOKEN); the admin token we were given is passed as the latter.
+  const auth = process.env.INSTANT_CLI_AUTH_TOKEN ? {} : { INSTANT_APP_ADMIN_TOKEN: adminToken(target) }
   const args = ['push', ...(target.what === 'all' ? [] : [target.what]), ...(target.yes ? ['--yes'] : [])]
   const run = spawnSync(bin, args, {
     stdio: 'inherit',
     env: {
       ...process.env,
+      ...auth,
       INSTANT_CLI_API_URI: target.apiUri,
       INSTANT_APP_ID: target.appId,
       INSTANT_SCHEMA_FILE_PATH: target.schemaFile,
