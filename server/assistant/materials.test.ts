@@ -259,6 +259,12 @@ describe('materials from the assistant', () => {
     expect(system).toContain(`id=${artifact!.id}`)
     expect(system).toContain('Version 1')
     expect(system).toContain('Kürze 4/8 und 6/9.')
+    // The earlier reply is named with the material it wrote.
+    expect((await run!.request).body.messages.slice(1)).toEqual([
+      { role: 'user', content: 'Ein Arbeitsblatt zum Kürzen' },
+      { role: 'assistant', content: `Bitte schön.\n[Material id=${artifact!.id}, Version 1: Brüche kürzen]` },
+      { role: 'user', content: 'Mach Aufgabe 1 schwerer' },
+    ])
 
     const after = await artifactsOf(conversationId)
     expect(after.map((a) => a.id)).toEqual([artifact!.id])

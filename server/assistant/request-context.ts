@@ -25,6 +25,8 @@ export async function loadRequestContext(db: AdminDb, req: PendingRequest): Prom
         fields: ['role', 'text', 'status'],
       },
       parent: { $: { fields: ['id'] } },
+      // The materials a reply wrote, so the model knows what it already handed over.
+      artifactVersions: { $: { fields: ['version'] }, artifact: { $: { fields: ['title'] } } },
     },
     profiles: { $: { where: { 'owner.conversations.id': req.conversationId } } },
   })
@@ -33,7 +35,10 @@ export async function loadRequestContext(db: AdminDb, req: PendingRequest): Prom
   const seen = new Set<string>()
   for (let m = byId.get(req.id); m && !seen.has(m.id); m = m.parent ? byId.get(m.parent.id) : undefined) {
     seen.add(m.id)
-    path.push({ role: m.role, text: m.text, status: m.status })
+    const materials = (m.artifactVersions ?? []).flatMap((v) =>
+      v.artifact ? [{ id: v.artifact.id, title: v.artifact.title, version: v.version }] : [],
+    )
+    path.push({ role: m.role, text: m.text, status: m.status, ...(materials.length ? { materials } : {}) })
   }
   // The request itself, even if the query raced its claim.
   if (!path.length) path.push({ role: 'user', text: req.text, status: 'pending' })

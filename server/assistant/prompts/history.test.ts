@@ -37,4 +37,19 @@ describe('modelMessages', () => {
     expect(modelMessages('S', path, 120).map((x) => x.content[0])).toEqual(['S', 'y', 'z'])
     expect(modelMessages('S', path, 10).map((x) => x.content[0])).toEqual(['S', 'z'])
   })
+
+  test('a reply that wrote materials names them, even when it had no text of its own', () => {
+    const reply = { ...m('assistant', ''), materials: [{ id: 'a1', title: 'Brüche', version: 2 }] }
+    const withText = { ...m('assistant', 'Hier.'), materials: [{ id: 'a2', title: 'Quiz', version: 1 }] }
+    expect(
+      modelMessages('S', [m('user', 'a'), reply, m('user', 'b'), withText, m('user', 'c')], 1000),
+    ).toEqual([
+      { role: 'system', content: 'S' },
+      { role: 'user', content: 'a' },
+      { role: 'assistant', content: '[Material id=a1, Version 2: Brüche]' },
+      { role: 'user', content: 'b' },
+      { role: 'assistant', content: 'Hier.\n[Material id=a2, Version 1: Quiz]' },
+      { role: 'user', content: 'c' },
+    ])
+  })
 })
