@@ -6,6 +6,7 @@ import type { Logger } from '../instant/shared/log.ts'
 import type { AdminDb } from './admin-db.ts'
 import { claimReply, type PendingRequest } from './claim-reply.ts'
 import type { AssistantConfig } from './config.ts'
+import { checkLevels, levelInstructions, modelRewrite } from './materials/level-check.ts'
 import { loadMaterialContext, type MaterialContext } from './materials/material-context.ts'
 import { MaterialStream } from './materials/material-stream.ts'
 import { materialSteps, type TxStep } from './materials/material-writes.ts'
@@ -58,6 +59,7 @@ function modelRequest(
     materials.intent && materials.target
       ? intentInstructions(materials.intent, materials.target, mode)
       : undefined,
+    levelInstructions(context.path.at(-1)?.text ?? '', materials),
   ]
     .filter(Boolean)
     .join('\n\n')
@@ -194,7 +196,15 @@ export async function answerRequest(
       throw materials.hasMaterial
         ? new ModelError('model-bad-response', 'The model sent only invalid materials')
         : new ModelError('model-empty', 'The model sent an empty reply')
-    const saved = await stepsFor('done', valid)
+    // Materials that miss their reading level get one rewrite (server/assistant/materials/level-check.ts).
+    const leveled = await checkLevels(valid, {
+      requestText: req.text,
+      context: materialContext,
+      rewrite: modelRewrite(config, stream.signal),
+      say: (text) => writer.append(text),
+      log,
+    })
+    const saved = await stepsFor('done', leveled)
     await writer.finish('done', undefined, saved.steps)
     log.info('answered', {
       reply: replyId,

@@ -13,6 +13,9 @@ export interface KnownMaterial {
   kind: string
   title: string
   level?: string | undefined
+  /** For the reading-level target of a revision or variant. */
+  grade?: string | undefined
+  language?: string | undefined
   latestVersion: number
   body: string
 }
@@ -31,6 +34,8 @@ interface ArtifactRow {
   kind: string
   title: string
   level?: string | null | undefined
+  grade?: string | null | undefined
+  language?: string | null | undefined
   latestVersion?: number | null | undefined
 }
 
@@ -55,6 +60,8 @@ async function withBodies(db: AdminDb, rows: ArtifactRow[]): Promise<KnownMateri
     kind: r.kind,
     title: r.title,
     level: r.level ?? undefined,
+    grade: r.grade ?? undefined,
+    language: r.language ?? undefined,
     latestVersion: Math.max(r.latestVersion ?? 0, newest.get(r.id)?.version ?? 0),
     body: newest.get(r.id)?.body ?? '',
   }))
@@ -72,7 +79,7 @@ export async function loadMaterialContext(
         where: { 'conversation.id': conversationId },
         order: { updatedAt: 'desc' },
         limit: MATERIALS_WINDOW,
-        fields: ['kind', 'title', 'level', 'latestVersion'],
+        fields: ['kind', 'title', 'level', 'grade', 'language', 'latestVersion'],
       },
     },
   })
@@ -85,7 +92,7 @@ export async function loadMaterialContext(
       artifacts: {
         $: {
           where: { id: intent.artifactId, 'owner.id': ownerId },
-          fields: ['kind', 'title', 'level', 'latestVersion'],
+          fields: ['kind', 'title', 'level', 'grade', 'language', 'latestVersion'],
         },
       },
     })

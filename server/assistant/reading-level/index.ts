@@ -10,6 +10,7 @@ export {
   MIN_WORDS,
   missesTarget,
   parseGrade,
+  requestedGrade,
   type TargetGrade,
   targetGrade,
   targetLevelPrompt,

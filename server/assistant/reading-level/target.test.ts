@@ -5,6 +5,7 @@ import {
   levelGuidance,
   missesTarget,
   parseGrade,
+  requestedGrade,
   targetGrade,
   targetLevelPrompt,
 } from './target.ts'
@@ -40,6 +41,24 @@ describe('parseGrade', () => {
     expect(parseGrade('Erwachsenenbildung')).toBeNull()
     expect(parseGrade(undefined)).toBeNull()
     expect(parseGrade(2024)).toBeNull()
+  })
+})
+
+describe('requestedGrade', () => {
+  test.each([
+    ['Ein Arbeitsblatt zum Kürzen für Klasse 6', '6'],
+    ['Quiz zur Französischen Revolution, 8. Klasse', '8'],
+    ['Text für die Jahrgangsstufe 7/8', '7/8'],
+    ['Aufgaben für die Q1 zum Thema Genetik', 'Q1'],
+    ['A reading text for year 7', '7'],
+    ['a worksheet for 5th grade', '5'],
+  ])('finds the grade in "%s"', (text, grade) => {
+    expect(requestedGrade(text)).toBe(grade)
+  })
+
+  test('ignores numbers that are no grade', () => {
+    expect(requestedGrade('Mach 3 Aufgaben mit je 2 Teilaufgaben')).toBeUndefined()
+    expect(requestedGrade('Klasse 47 gibt es nicht')).toBeUndefined()
   })
 })
 

@@ -45,6 +45,25 @@ export function parseGrade(value: string | number | null | undefined): number | 
   return null
 }
 
+// A grade named in a request: "für Klasse 6", "6. Klasse", "Jahrgangsstufe 8", "Jg. 7/8", "Q1",
+// "grade 7", "year 9", "7th grade". A bare number ("3 Aufgaben") is no grade.
+const REQUESTED_GRADE = new RegExp(
+  [
+    String.raw`\b(?:klassen(?:stufe)?|klasse|jahrgangs?stufe|jahrgang|jg\.|stufe|grade|year)\s*(\d{1,2}(?:\s*[/–-]\s*\d{1,2})?)\b`,
+    String.raw`\b(\d{1,2})\.\s*(?:klasse|klassenstufe|jahrgangsstufe|schuljahr)`,
+    String.raw`\b(\d{1,2})(?:st|nd|rd|th)\s+grade`,
+    String.raw`\b(q\s?[12]|ef|einführungsphase|oberstufe)\b`,
+  ].join('|'),
+  'i',
+)
+
+/** The grade a teacher's request names, as text for parseGrade; undefined when it names none. */
+export function requestedGrade(text: string): string | undefined {
+  const m = REQUESTED_GRADE.exec(text)
+  const found = m?.slice(1).find(Boolean)
+  return found && parseGrade(found) !== null ? found : undefined
+}
+
 // How a variant level moves the target away from the class's grade (src/materials/levels.ts).
 const LEVEL_OFFSET: Record<string, number> = { A: -1, B: 0, C: 1, daz: -2 }
 const LEICHTE_SPRACHE_CEILING = 4

@@ -1,0 +1,200 @@
+// Reading levels through the worker on the real stack: the local Instant server with the project's
+// schema and rules, a teacher on the unmodified core client, and the scripted model in the OpenAI
+// wire format. A material that misses its grade is rewritten once; the better attempt is stored.
+
+import { id } from '@instantdb/core'
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { eventually, startTestServer, type TestServer } from '../instant/conformance/harness.ts'
+import {
+  type ProjectDb,
+  projectAdminToken,
+  projectServer,
+  refreshTokenFor,
+  signedInClient,
+} from '../instant/conformance/project-users.ts'
+import { LOCAL_APP_ID } from '../instant/local-app.ts'
+import { createLogger } from '../instant/shared/log.ts'
+import { readAssistantConfig } from './config.ts'
+import { type ScriptedModel, startScriptedModel } from './testing/scripted-model.ts'
+import { type AssistantWorker, startAssistantWorker } from './worker.ts'
+
+let server: TestServer
+let model: ScriptedModel
+let teacher: ProjectDb
+let teacherId: string
+let worker: AssistantWorker | undefined
+
+const KEY = '\n\n## Lösungen\n\n1. Licht, Wasser und Kohlenstoffdioxid.'
+
+const HARD =
+  '## Aufgabe 1: Fotosynthese\n\nDie Fotosynthese bezeichnet den biochemischen Prozess, durch den grüne Pflanzen unter ' +
+  'Verwendung der Lichtenergie aus Kohlenstoffdioxid und Wasser energiereiche organische Verbindungen synthetisieren, ' +
+  'wobei als Nebenprodukt molekularer Sauerstoff freigesetzt wird. Erläutere die Bedeutung dieses Stoffwechselvorgangs ' +
+  'für die Energieversorgung nahezu sämtlicher heterotropher Organismen einschließlich des Menschen.\n\n{{lines:5}}' +
+  KEY
+
+const EASY =
+  '## Aufgabe 1: Fotosynthese\n\nPflanzen machen ihre Nahrung selbst. Sie brauchen dafür Licht, Wasser und Luft. ' +
+  'Das Wasser holen sie mit den Wurzeln aus dem Boden. Die Luft kommt durch kleine Öffnungen in die Blätter. ' +
+  'Mit dem Licht der Sonne machen sie daraus Zucker. Dabei geben sie Sauerstoff ab. Den brauchen wir zum Atmen. ' +
+  'Schreibe auf, was eine Pflanze zum Leben braucht.\n\n{{lines:5}}' +
+  KEY
+
+function createCall(body: string) {
+  const args = JSON.stringify({
+    kind: 'worksheet',
+    title: 'Fotosynthese',
+    subject: 'Biologie',
+    grade: '5',
+    body,
+  })
+  return { name: 'create_material', arguments: [args.slice(0, 40), args.slice(40)] }
+}
+
+function start(): void {
+  worker = startAssistantWorker({
+    appId: LOCAL_APP_ID,
+    adminToken: projectAdminToken(server),
+    apiURI: server.url,
+    config: {
+      ...readAssistantConfig({ ASSISTANT_API_URL: model.url, ASSISTANT_MODEL: 'gpt-scripted' })!,
+      flushIntervalMs: 20,
+      retryDelayMs: 10,
+    },
+    log: createLogger('error', 'assistant'),
+  })
+}
+
+/** A new chat with one pending prompt, as the app writes them; returns the chat's id. */
+async function ask(text: string): Promise<string> {
+  const conversationId = id()
+  const messageId = id()
+  const now = Date.now()
+  await teacher.transact([
+    teacher.tx.conversations[conversationId]!.update({
+      title: 'Leseniveau',
+      createdAt: now,
+      updatedAt: now,
+      pinned: false,
+      archived: false,
+    }).link({ owner: teacherId }),
+    teacher.tx.messages[messageId]!.update({
+      role: 'user',
+      text,
+      status: 'pending',
+      createdAt: now,
+      updatedAt: now,
+    }).link({
+      conversation: conversationId,
+    }),
+    teacher.tx.conversations[conversationId]!.update({ updatedAt: now }).link({ activeMessage: messageId }),
+  ])
+  return conversationId
+}
+
+interface Reply {
+  status: string
+  text: string
+}
+
+/** The finished reply (watched live, as the app does) and the chat's artifacts with their versions. */
+async function outcome(conversationId: string) {
+  let latest: Reply | undefined
+  const off = teacher.subscribeQuery(
+    { messages: { $: { where: { 'conversation.id': conversationId, role: 'assistant' } } } },
+    (r) => {
+      if (r.data) latest = r.data.messages[0] as Reply | undefined
+    },
+  )
+  const reply = await eventually(() => (latest && latest.status !== 'streaming' ? latest : undefined), 20_000)
+  off()
+  const { data } = await teacher.queryOnce({
+    artifacts: { $: { where: { 'conversation.id': conversationId } }, versions: {} },
+  })
+  return { reply, artifacts: data.artifacts }
+}
+
+beforeAll(async () => {
+  server = await startTestServer(undefined, { projectApp: true })
+  model = await startScriptedModel()
+  teacher = await signedInClient(server, await refreshTokenFor(projectServer(server), 'leseniveau@schule.de'))
+  teacherId = (await teacher.getAuth())!.id
+}, 30_000)
+
+afterEach(async () => {
+  await worker?.close()
+  worker = undefined
+  model.reset()
+})
+
+afterAll(async () => {
+  teacher.shutdown()
+  await model.close()
+  await server.close()
+})
+
+describe('reading level in the worker', () => {
+  test('a grade-5 worksheet that reads like the Oberstufe is rewritten once and the easier version kept', async () => {
+    const [first, second] = model.queue(
+      { deltas: ['Hier ist dein Arbeitsblatt.'], toolCalls: [createCall(HARD)] },
+      { deltas: [EASY.slice(0, 60), EASY.slice(60)] },
+    )
+    start()
+    const chat = await ask('Ein Arbeitsblatt zur Fotosynthese für Klasse 5')
+    const { reply, artifacts } = await outcome(chat)
+
+    // Told up front, in the terms it is measured by.
+    expect((await first!.request).body.messages[0]!.content).toContain('Zielniveau: Klasse 5.')
+    // Asked once more: no tools, the measured level, the target and the first body.
+    const again = (await second!.request).body
+    expect(again.tools).toBeUndefined()
+    expect(again.messages.at(-1)!.content).toMatch(
+      /Das Material liegt nach der Wiener Sachtextformel bei Klassenstufe \d/,
+    )
+    expect(again.messages.at(-1)!.content).toContain('Ziel ist Klasse 5')
+    expect(again.messages.at(-1)!.content).toContain('biochemischen Prozess')
+
+    expect(artifacts).toHaveLength(1)
+    const [version, ...more] = artifacts[0]!.versions
+    expect(more).toEqual([])
+    expect(version!.body).toBe(EASY)
+    expect(version!.readingLevel.grade).toBeLessThanOrEqual(6)
+    expect(reply.status).toBe('done')
+    expect(reply.text).toMatch(
+      /^Hier ist dein Arbeitsblatt\.\n\n\*Leseniveau von „Fotosynthese“: gemessen Klasse \d+(,\d)?, Ziel Klasse 5 – ich vereinfache den Text …\* \*Jetzt Klasse \d(,\d)?\.\*$/,
+    )
+  })
+
+  test('a rewrite that is no closer to the target is dropped and the reply says so', async () => {
+    const harder = HARD.replace('Erläutere', 'Erläutere unter Einbeziehung biochemischer Fachterminologie')
+    model.queue({ deltas: ['Bitte schön.'], toolCalls: [createCall(HARD)] }, { deltas: [harder] })
+    start()
+    const { reply, artifacts } = await outcome(await ask('Arbeitsblatt Fotosynthese, 5. Klasse'))
+    expect(artifacts[0]!.versions.map((v) => v.body)).toEqual([HARD])
+    expect(reply.text).toContain('war nicht näher am Ziel; die erste Fassung bleibt.')
+  })
+
+  test('a rewrite that drops the answer key is never kept', async () => {
+    model.queue(
+      { deltas: ['Bitte schön.'], toolCalls: [createCall(HARD)] },
+      { deltas: [EASY.replace(KEY, '')] },
+    )
+    start()
+    const { reply, artifacts } = await outcome(await ask('Arbeitsblatt Fotosynthese für Klasse 5'))
+    expect(artifacts[0]!.versions.map((v) => v.body)).toEqual([HARD])
+    expect(reply.text).toContain('Die Überarbeitung war unvollständig; die erste Fassung bleibt.')
+  })
+
+  test('a material on target (grade 3) is written at once, with one model request', async () => {
+    const before = model.requests.length
+    model.queue({ deltas: ['Bitte schön.'], toolCalls: [createCall(EASY)] })
+    start()
+    const { reply, artifacts } = await outcome(await ask('Arbeitsblatt Fotosynthese für Klasse 3'))
+    expect(model.requests.length - before).toBe(1)
+    expect(reply.text).toBe('Bitte schön.')
+    expect(artifacts[0]!.versions[0]!.readingLevel).toMatchObject({
+      formula: 'wstf',
+      countedText: 'tasks+passages',
+    })
+  })
+})
