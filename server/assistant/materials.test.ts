@@ -382,6 +382,28 @@ describe('materials from the assistant', () => {
     view.off()
   })
 
+  test("ASSISTANT_TOOLS=off never sends tools; 'on' keeps them and shows the API's refusal", async () => {
+    model.queue({ deltas: [':::material {"kind":"quiz","title":"Q"}\n## Frage 1\nWas?\n:::\n'] })
+    start({ toolsMode: 'off' })
+    const conversationId = await newChat()
+    const view = watchReplies(conversationId)
+    await sendPrompt(conversationId, 'Quiz')
+    const reply = await finished(view, 1)
+    expect(reply).toMatchObject({ status: 'done', text: '*Material: Q*\n' })
+    expect(model.requests.at(-1)!.body.tools).toBeUndefined()
+    expect((await artifactsOf(conversationId)).map((a) => a.title)).toEqual(['Q'])
+    await worker!.close()
+
+    const refusal = JSON.stringify({ error: { message: 'tools are not supported' } })
+    model.queue({ status: 400, errorBody: refusal })
+    start({ toolsMode: 'on' })
+    await sendPrompt(conversationId, 'Noch ein Quiz', reply.id)
+    const failed = await finished(view, 2)
+    expect(failed).toMatchObject({ status: 'error', error: 'model-rejected' })
+    expect(model.requests.at(-1)!.body.tools).toBeDefined()
+    view.off()
+  })
+
   test('stop while a material streams keeps what was written as a stopped version, and no draft', async () => {
     const tool = call('create_material', WORKSHEET, 8)
     const [run] = model.queue({
