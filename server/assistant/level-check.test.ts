@@ -15,6 +15,8 @@ import {
 import { LOCAL_APP_ID } from '../instant/local-app.ts'
 import { createLogger } from '../instant/shared/log.ts'
 import { readAssistantConfig } from './config.ts'
+import { levelInstructions } from './materials/level-check.ts'
+import type { MaterialContext } from './materials/material-context.ts'
 import { type ScriptedModel, startScriptedModel } from './testing/scripted-model.ts'
 import { type AssistantWorker, startAssistantWorker } from './worker.ts'
 
@@ -196,5 +198,35 @@ describe('reading level in the worker', () => {
       formula: 'wstf',
       countedText: 'tasks+passages',
     })
+  })
+})
+
+describe('levelInstructions (the system prompt)', () => {
+  const original = { id: 'a1', kind: 'worksheet', title: 'Brüche', grade: '7', latestVersion: 1, body: '' }
+  const context = (over: Partial<MaterialContext>): MaterialContext => ({
+    ownerId: 'o',
+    materials: [original],
+    target: original,
+    ...over,
+  })
+
+  test('gives each variant its own target, moved from the original grade', () => {
+    const text = levelInstructions(
+      'Bitte Varianten',
+      context({ intent: { type: 'variants', artifactId: 'a1', levels: ['A', 'C', 'leichte-sprache'] } }),
+    )
+    expect(text).toContain('- level "A" (Niveau A (grundlegend)): Zielniveau: Klasse 6.')
+    expect(text).toContain('- level "C" (Niveau C (erweitert)): Zielniveau: Klasse 8.')
+    expect(text).toContain('Zielniveau: Klasse 4 oder leichter.')
+  })
+
+  test("aims a revision at the material's grade unless the request names another", () => {
+    const revise = context({ intent: { type: 'revise', artifactId: 'a1' } })
+    expect(levelInstructions('Mach es kürzer', revise)).toMatch(/^Zielniveau: Klasse 7\./)
+    expect(levelInstructions('Mach es passend für Klasse 5', revise)).toMatch(/^Zielniveau: Klasse 5\./)
+  })
+
+  test('says nothing when no grade is known', () => {
+    expect(levelInstructions('Ein Elternbrief zum Wandertag', context({ target: undefined }))).toBeUndefined()
   })
 })
