@@ -1,6 +1,6 @@
 // A scripted OpenAI-compatible model server for tests: speaks the real chat-completions streaming
-// wire format (server-sent `chat.completion.chunk` events, then `data: [DONE]`), records every
-// request, and can fail, stall, cut off or hold at a named gate exactly where a test says.
+// wire format (server-sent `chat.completion.chunk` events with text and tool-call deltas, then
+// `data: [DONE]`), records every request, and can fail, stall, cut off or hold at a named gate.
 
 import { once } from 'node:events'
 import { createServer, type ServerResponse } from 'node:http'
