@@ -4,7 +4,7 @@
 // SQLite's integrity check. The periodic backup inside the server does the same and keeps the newest.
 
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { init as initAdmin } from '@instantdb/admin'
@@ -104,6 +104,10 @@ describe('instant:backup and instant:restore', () => {
     expect(restore.out).toContain('Restored')
     expect(restore.code).toBe(0)
     expect(checkDatabase(databaseFile(restoredDir))).toMatchObject({ ok: true, integrity: 'ok' })
+    // A restore on a new machine keeps the local app's admin token, so workers keep working.
+    expect(readFileSync(join(restoredDir, 'admin-token'), 'utf8')).toBe(
+      readFileSync(join(dataDir, 'admin-token'), 'utf8'),
+    )
 
     const restored = await startServerProcess(restoredDir, await freePort())
     processes.push(restored)
@@ -111,6 +115,20 @@ describe('instant:backup and instant:restore', () => {
     expectPrefix(ns, ackedBefore)
     // Nothing the writer had not even sent before the backup finished (at most the one in flight).
     expect(ns.length).toBeLessThanOrEqual(ackedAfter + 1)
+
+    // Restored over the live database (server stopped): tx ids never go back below those handed out.
+    await server.kill('SIGTERM')
+    const handedOut = checkDatabase(databaseFile(dataDir)).txId!
+    expect(checkDatabase(backupFile).txId!).toBeLessThan(handedOut)
+    const over = await runCli('server/instant/ops/restore-main.ts', [
+      '--from',
+      backupFile,
+      '--data-dir',
+      dataDir,
+    ])
+    expect(over.code, over.out).toBe(0)
+    expect(over.out).toContain('the previous database is in')
+    expect(checkDatabase(databaseFile(dataDir)).txId!).toBeGreaterThanOrEqual(handedOut)
   }, 120_000)
 
   it('refuses to restore into a data directory in use, and refuses a file that is not a backup', async () => {

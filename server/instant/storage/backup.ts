@@ -77,9 +77,11 @@ export function finishBackup(partial: string, dest: string): BackupInfo {
   }
 }
 
-/** Opens a database file read-only and runs SQLite's full integrity check. */
+/** Runs SQLite's full integrity check on a database file and reads its tx counter; writes nothing. */
 export function checkDatabase(file: string): DatabaseCheck {
-  const db = new Database(file, { readonly: true, fileMustExist: true })
+  // Not opened read-only: a read-only connection to a WAL database leaves its -shm file behind,
+  // which would make a stopped server's data directory look in use.
+  const db = new Database(file, { fileMustExist: true })
   try {
     const rows = db.prepare('PRAGMA integrity_check').pluck().all() as string[]
     const integrity = rows.join('; ')
@@ -91,6 +93,31 @@ export function checkDatabase(file: string): DatabaseCheck {
       return { ok: false, integrity: 'not a database of the local Instant server', txId: undefined }
     const tx = db.prepare("SELECT value FROM meta WHERE key = 'tx_id'").pluck().get() as string | undefined
     return { ok: integrity === 'ok', integrity, txId: tx === undefined ? undefined : Number(tx) }
+  } finally {
+    db.close()
+  }
+}
+
+/** The admin token an app had in a backup, so a restore on a new machine keeps it. */
+export function adminTokenInBackup(file: string, appId: string): string | undefined {
+  const db = new Database(file, { readonly: true, fileMustExist: true })
+  try {
+    return db.prepare('SELECT admin_token FROM apps WHERE id = ?').pluck().get(appId) as string | undefined
+  } finally {
+    db.close()
+  }
+}
+
+/**
+ * Moves a restored copy's tx counter up to `atLeast`: clients compare tx ids with the ones they saw,
+ * so ids must never repeat after a restore (the server seeds its counter the same way).
+ */
+export function raiseTxId(file: string, atLeast: number): void {
+  const db = new Database(file, { fileMustExist: true })
+  try {
+    db.prepare(
+      "UPDATE meta SET value = CAST(MAX(CAST(value AS INTEGER), ?) AS TEXT) WHERE key = 'tx_id'",
+    ).run(atLeast)
   } finally {
     db.close()
   }
