@@ -1,8 +1,9 @@
 // Materials made by the assistant on the whole stack (`npm start` with a model): the teacher's
 // prompt → the scripted model's create_material tool call → the draft growing in the reply's card →
 // the card → the material beside the chat; then a revision asked for from the material comes back
-// as version 2 of the same material. Own stack process at E2E_PORT + 5; the model holds its stream
-// at named gates, so each state is observed while it holds, however slow the machine.
+// as version 2 of the same material. Own stack process at E2E_PORT + 6 (+1 and +5 are the other
+// stack specs'); the model holds its stream at named gates, so each state is observed while it
+// holds, however slow the machine.
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -18,7 +19,7 @@ const test = base.extend<{ model: ScriptedModel }, { stack: { url: string; model
   stack: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from it
     async ({}, use, workerInfo) => {
-      const port = Number(process.env.E2E_PORT ?? 4310) + 5 + workerInfo.parallelIndex
+      const port = Number(process.env.E2E_PORT ?? 4310) + 6 + workerInfo.parallelIndex
       const model = await startScriptedModel()
       const dataDir = mkdtempSync(join(tmpdir(), 'eduhu-e2e-materials-'))
       try {
@@ -102,15 +103,22 @@ test('a worksheet the model writes streams into a card in the reply and opens be
   expect(await material.view.getByTestId('artifact-version').textContent()).toBe('Version 1 von 1')
 
   // "Make task 1 harder", asked from the material: the model revises the same artifact.
-  const revised = '# Brüche addieren\\n\\n## Aufgabe 1\\nRechne 5/6 + 7/9.\\n\\n## Aufgabe 2\\nKürze 4/8.'
+  const revisedStart = '# Brüche addieren\\n\\n## Aufgabe 1\\nRechne 5/6 + 7/9.'
+  const revisedEnd = '\\n\\n## Aufgabe 2\\nKürze 4/8.'
   const [revision] = model.queue({
     deltas: ['Ich habe Aufgabe 1 schwerer gemacht.'],
     toolCalls: [
       {
         name: 'revise_material',
-        arguments: [`{"artifactId":"${artifactId}","note":"Aufgabe 1 schwerer",`, `"body":"${revised}"}`],
+        arguments: [
+          `{"artifactId":"${artifactId}","note":"Aufgabe 1 schwerer",`,
+          `"body":"${revisedStart}`,
+          `${revisedEnd}"}`,
+        ],
       },
     ],
+    // 1 text delta, then the header and the first task of the new body.
+    gates: { 'new-task-1': 3 },
   })
   await material.view.getByRole('button', { name: 'Überarbeiten lassen' }).click()
   await material.view
@@ -119,6 +127,16 @@ test('a worksheet the model writes streams into a card in the reply and opens be
   await material.view.getByRole('button', { name: 'Überarbeitung anfordern' }).click()
   const request = await revision!.request
   expect(request.body.messages.at(-1)?.content).toContain('Mach Aufgabe 1 schwerer')
+
+  // While the model writes the new version, it grows where the teacher looks: beside the chat in
+  // the open material, on a phone in the reply's card.
+  await revision!.reached('new-task-1')
+  const growing = isPhone
+    ? material.drafts.filter({ hasText: 'Überarbeitung wird geschrieben …' })
+    : material.panel.getByTestId('material-next-draft')
+  await expect(growing).toContainText('Rechne 5/6 + 7/9.')
+  await expect(growing.getByText('Kürze 4/8.')).toHaveCount(0)
+  revision!.release('new-task-1')
 
   if (isPhone) {
     // On a phone the chat shows where the answer comes; the new card reads "Version 2".

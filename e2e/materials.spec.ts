@@ -15,6 +15,7 @@ import {
   signedInUserId,
   updateMessage,
 } from './fixtures/seed.ts'
+import { useTheme } from './fixtures/theme.ts'
 import { AppPage } from './pages/app-page.ts'
 import { ChatPage } from './pages/chat-page.ts'
 import { MaterialPage } from './pages/material-page.ts'
@@ -351,4 +352,29 @@ test('another teacher sees none of it: no card, no material, no versions, no var
   } finally {
     await other.close()
   }
+})
+
+test('the material beside its chat, with the editor, the diff and the variant form open, has no WCAG 2.2 AA violations in dark mode', async ({
+  page,
+}) => {
+  await useTheme(page, 'dark')
+  const chat = await seedChat(page)
+  const artifactId = await seedMaterial(page, chat, { title: TITLE, body: V1 })
+  const material = new MaterialPage(page)
+  await material.openBesideChat(chat.conversationId, artifactId)
+  await material.edit.click()
+  await material.editorText.fill(V2)
+  await material.save.click()
+  await expect(material.notice).toHaveText('Version 2 gespeichert')
+  await material.compare.click()
+  await expect(material.diff.locator('ins')).toHaveText('schwere')
+  await material.askForVariants.click()
+  await expect(material.requestVariants).toBeVisible()
+  await expectNoAxeViolations(page)
+  await material.edit.click()
+  await expect(material.editorText).toBeVisible()
+  await expectNoAxeViolations(page)
+  await new ChatPage(page).open(chat.conversationId)
+  await expect(material.card(TITLE)).toBeVisible()
+  await expectNoAxeViolations(page)
 })

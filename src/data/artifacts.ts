@@ -6,6 +6,7 @@ import { type InstaQLEntity, id } from '@instantdb/react'
 import { useMemo } from 'react'
 import type { AppSchema } from '../../instant.schema.ts'
 import { dedupeById } from '../lib/dedupe-by-id.ts'
+import { type MaterialDraft, parseDrafts } from '../materials/draft.ts'
 import { db } from './db.ts'
 
 export type Artifact = InstaQLEntity<AppSchema, 'artifacts'>
@@ -132,4 +133,21 @@ export function addArtifactVersion({ artifactId, version, body, source, note }: 
 /** Makes `conversationId` the artifact's chat (a request about it started a new one). */
 export function linkArtifactToConversation(artifactId: string, conversationId: string) {
   return db.transact(db.tx.artifacts[artifactId]!.link({ conversation: conversationId }))
+}
+
+/**
+ * The materials the model is writing right now in a chat (its streaming replies' drafts), so an
+ * open material can show its next version grow. Only streaming replies are read, never the history.
+ */
+export function useStreamingDrafts(conversationId: string): MaterialDraft[] {
+  const res = db.useQuery({
+    messages: {
+      $: {
+        where: { 'conversation.id': conversationId, status: 'streaming' },
+        fields: ['status', 'materialDrafts'],
+      },
+    },
+  })
+  const rows = res.data?.messages
+  return useMemo(() => (rows ?? []).flatMap((m) => parseDrafts(m.materialDrafts)), [rows])
 }

@@ -213,6 +213,7 @@ export const de = {
   'material.revise.empty': 'Schreib kurz, was geändert werden soll.',
   'material.request.sent': 'Angefragt – die Antwort erscheint im Chat.',
   'material.request.failed': 'Die Anfrage konnte nicht gesendet werden: {error}',
+  'material.draft.writing': 'Eine neue Version wird geschrieben …',
   'settings.title': 'Einstellungen',
   'settings.colorScheme': 'Farbschema',
   'settings.colorScheme.system': 'Wie das Gerät',

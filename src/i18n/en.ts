@@ -212,6 +212,7 @@ export const en: Record<MessageKey, string> = {
   'material.revise.empty': 'Say briefly what should change.',
   'material.request.sent': 'Requested – the answer appears in the chat.',
   'material.request.failed': 'The request could not be sent: {error}',
+  'material.draft.writing': 'A new version is being written …',
   'settings.title': 'Settings',
   'settings.colorScheme': 'Colour scheme',
   'settings.colorScheme.system': 'Same as the device',

@@ -2,6 +2,7 @@
 // screen, back to the chat on a phone, where the material fills the screen).
 
 import { Link } from 'wouter'
+import { useStreamingDrafts } from '../../data/index.ts'
 import { useT } from '../../i18n/index.ts'
 import { paths } from '../../lib/routes.ts'
 import { MaterialView } from './MaterialView.tsx'
@@ -14,6 +15,8 @@ export interface MaterialPanelProps {
 
 export function MaterialPanel({ conversationId, artifactId, isWide }: MaterialPanelProps) {
   const t = useT()
+  const drafts = useStreamingDrafts(conversationId)
+  const nextDraft = drafts.find((d) => d.action === 'revise' && d.artifactId === artifactId)
   return (
     <section className="material-panel" aria-label={t('material.panel.label')} data-testid="material-panel">
       <p className="material-panel__bar">
@@ -31,7 +34,14 @@ export function MaterialPanel({ conversationId, artifactId, isWide }: MaterialPa
           )}
         </Link>
       </p>
-      <MaterialView key={artifactId} artifactId={artifactId} isInPanel={isWide} isWithChat isWide={isWide} />
+      <MaterialView
+        key={artifactId}
+        artifactId={artifactId}
+        isInPanel={isWide}
+        isWithChat
+        isWide={isWide}
+        nextDraft={nextDraft}
+      />
     </section>
   )
 }

@@ -10,12 +10,14 @@ import { type ArtifactVersion, useArtifact } from '../../data/index.ts'
 import { useT } from '../../i18n/index.ts'
 import { toUserMessage } from '../../i18n/to-user-message.ts'
 import { paths } from '../../lib/routes.ts'
+import type { MaterialDraft } from '../../materials/draft.ts'
 import { ArtifactActions } from '../library/index.ts'
 import { MaterialBody } from './MaterialBody.tsx'
 import { MaterialEditor } from './MaterialEditor.tsx'
 import { MaterialMeta } from './MaterialMeta.tsx'
 import { MaterialRequests } from './MaterialRequests.tsx'
 import { nextVersionAfter } from './material-labels.ts'
+import { NextVersionDraft } from './NextVersionDraft.tsx'
 import { VariantList } from './VariantList.tsx'
 import { VersionCompare } from './VersionCompare.tsx'
 import { VersionPicker } from './VersionPicker.tsx'
@@ -30,11 +32,13 @@ export interface MaterialViewProps {
   isWithChat: boolean
   /** Wide screen: after a request the chat and this material show side by side. */
   isWide: boolean
+  /** The next version while the model writes it, when the view knows the chat it is written in. */
+  nextDraft?: MaterialDraft | undefined
 }
 
 type Mode = 'read' | 'edit' | 'compare'
 
-export function MaterialView({ artifactId, isInPanel, isWithChat, isWide }: MaterialViewProps) {
+export function MaterialView({ artifactId, isInPanel, isWithChat, isWide, nextDraft }: MaterialViewProps) {
   const t = useT()
   const material = useArtifact(artifactId)
   const { artifact, versions, conversationId, isLoading, error } = material
@@ -117,6 +121,7 @@ export function MaterialView({ artifactId, isInPanel, isWithChat, isWide }: Mate
       <p className="material-notice" role="status" data-testid="material-notice">
         {notice}
       </p>
+      {nextDraft && <NextVersionDraft draft={nextDraft} />}
       <MaterialContent
         mode={mode}
         artifactId={artifact.id}
