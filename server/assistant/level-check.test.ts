@@ -17,6 +17,7 @@ import { createLogger } from '../instant/shared/log.ts'
 import { readAssistantConfig } from './config.ts'
 import { levelInstructions } from './materials/level-check.ts'
 import type { MaterialContext } from './materials/material-context.ts'
+import { measureReadingLevel } from './reading-level/index.ts'
 import { type ScriptedModel, startScriptedModel } from './testing/scripted-model.ts'
 import { type AssistantWorker, startAssistantWorker } from './worker.ts'
 
@@ -198,6 +199,43 @@ describe('reading level in the worker', () => {
       formula: 'wstf',
       countedText: 'tasks+passages',
     })
+  })
+})
+
+describe('reading level of versions the app writes', () => {
+  test('a hand edit saved as the app saves it gets its reading level from the worker', async () => {
+    start()
+    const artifactId = id()
+    const versionId = id()
+    const now = Date.now()
+    // As src/data/artifacts.ts writes them: the artifact, then a version by hand, no readingLevel.
+    await teacher.transact(
+      teacher.tx.artifacts[artifactId]!.update({
+        kind: 'worksheet',
+        title: 'Von Hand',
+        language: 'de',
+        createdAt: now,
+        updatedAt: now,
+      }).link({ owner: teacherId }),
+    )
+    await teacher.transact(
+      teacher.tx.artifactVersions[versionId]!.update({
+        version: 1,
+        format: 'markdown',
+        body: EASY,
+        status: 'done',
+        source: 'edit',
+        note: 'von Hand',
+        createdAt: now,
+      }).link({ artifact: artifactId }),
+    )
+    let level: { formula?: string; words?: number } | undefined
+    const off = teacher.subscribeQuery({ artifactVersions: { $: { where: { id: versionId } } } }, (r) => {
+      level = r.data?.artifactVersions[0]?.readingLevel ?? undefined
+    })
+    const seen = await eventually(() => level, 20_000)
+    off()
+    expect(seen).toEqual(measureReadingLevel(EASY, 'de'))
   })
 })
 

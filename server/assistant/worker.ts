@@ -8,6 +8,7 @@ import { adminDb, type InstantTarget } from './admin-db.ts'
 import { type AnswerDeps, answerRequest } from './answer-request.ts'
 import type { PendingRequest } from './claim-reply.ts'
 import type { AssistantConfig } from './config.ts'
+import { startLevelBackfill } from './materials/level-backfill.ts'
 
 export interface AssistantWorkerOptions extends InstantTarget {
   config: AssistantConfig
@@ -125,6 +126,8 @@ export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWor
     log.warn('marked interrupted replies as failed', { count: stale.length })
   }
 
+  // Versions saved by the app (hand edits, restores) get their reading level here.
+  const backfill = startLevelBackfill(db, log)
   const live = db.subscribeQuery(PENDING_QUERY, (payload) => {
     if (payload.type === 'ok') seen(payload.data.messages as PendingRow[])
     else log.warn('pending-request subscription failed', { error: String(payload.error?.message) })
@@ -149,6 +152,7 @@ export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWor
       closed = true
       clearInterval(sweep)
       live.close()
+      backfill.close()
       const running = [...jobs.values()]
       for (const abort of running) abort.abort()
       // Let each stopped reply write its last text.
