@@ -1,7 +1,8 @@
 // Materials made by the assistant on the whole stack (`npm start` with a model): the teacher's
 // prompt → the scripted model's create_material tool call → the draft growing in the reply's card →
 // the card → the material beside the chat; then a revision asked for from the material comes back
-// as version 2 of the same material. Own stack process at E2E_PORT + 6 (+1 and +5 are the other
+// as version 2 of the same material, and variants asked for there come back as their own materials
+// shown with the original. Own stack process at E2E_PORT + 6 (+1 and +5 are the other
 // stack specs'); the model holds its stream at named gates, so each state is observed while it
 // holds, however slow the machine.
 
@@ -151,4 +152,55 @@ test('a worksheet the model writes streams into a card in the reply and opens be
   await expect(material.body).toContainText('Rechne 5/6 + 7/9.')
   expect(await material.selectedVersion()).toBe('Version 2 von 2')
   await expect(material.origin).toHaveText('von eduhu.ki · Aufgabe 1 schwerer')
+})
+
+test('variants asked for from a material come back from the model as their own materials, shown with the original', async ({
+  page,
+  model,
+}) => {
+  model.queue({
+    deltas: ['Hier ist dein Arbeitsblatt.'],
+    toolCalls: [{ name: 'create_material', arguments: [PART_1, PART_2, PART_3] }],
+  })
+  const chat = new ChatPage(page)
+  const material = new MaterialPage(page)
+  const conversationId = await new ConversationList(page).createChat()
+  await chat.sendPrompt('Erstelle ein Arbeitsblatt zum Addieren von Brüchen für Klasse 6')
+  await expect(material.card(TITLE)).toBeVisible()
+  const originalId = await material.card(TITLE).getAttribute('data-artifact-id')
+  await material.openLink(TITLE).click()
+  await expect(material.body).toContainText('Kürze 4/8.')
+
+  const variant = (level: string, title: string) =>
+    `{"kind":"worksheet","title":"${title}","level":"${level}","variantOf":"${originalId}","body":"# ${title}\\n\\n## Aufgabe 1\\nRechne 1/2 + 1/2."}`
+  const [run] = model.queue({
+    deltas: ['Hier sind die Varianten.'],
+    toolCalls: [
+      { name: 'create_material', arguments: [variant('A', 'Brüche addieren – Niveau A')] },
+      {
+        name: 'create_material',
+        arguments: [variant('leichte-sprache', 'Brüche addieren – Leichte Sprache')],
+      },
+    ],
+  })
+  await material.askForVariants.click()
+  await material.levelBox('Niveau B (mittel)').uncheck()
+  await material.levelBox('Niveau C (erweitert)').uncheck()
+  await material.levelBox('Leichte Sprache').check()
+  await material.requestVariants.click()
+  expect((await run!.request).body.messages.at(-1)?.content).toContain(
+    'Niveau A (grundlegend), Leichte Sprache',
+  )
+
+  // The reply's cards name each variant's level; the original lists them, and each links back.
+  await page.goto(`/c/${conversationId}/m/${originalId}`)
+  await expect(material.variants).toHaveText([
+    'Niveau A (grundlegend)Brüche addieren – Niveau A',
+    'Leichte SpracheBrüche addieren – Leichte Sprache',
+  ])
+  await material.variants.last().getByRole('link').click()
+  await expect(material.view.getByTestId('material-level')).toHaveText('Leichte Sprache')
+  await expect(material.original).toHaveText(TITLE)
+  await chat.open(conversationId)
+  await expect(material.card('Brüche addieren – Niveau A')).toContainText('Niveau A (grundlegend)')
 })
