@@ -188,6 +188,18 @@ describe('reading level in the worker', () => {
     expect(reply.text).toContain('Die Überarbeitung war unvollständig; die erste Fassung bleibt.')
   })
 
+  test('a rewrite the model fails to give keeps the first attempt, and the reply still finishes', async () => {
+    model.queue(
+      { deltas: ['Bitte schön.'], toolCalls: [createCall(HARD)] },
+      { status: 500, errorBody: 'down' },
+    )
+    start()
+    const { reply, artifacts } = await outcome(await ask('Arbeitsblatt Fotosynthese für Klasse 5'))
+    expect(reply.status).toBe('done')
+    expect(artifacts[0]!.versions.map((v) => v.body)).toEqual([HARD])
+    expect(reply.text).toContain('Das hat nicht geklappt; die erste Fassung bleibt.')
+  })
+
   test('a material on target (grade 3) is written at once, with one model request', async () => {
     const before = model.requests.length
     model.queue({ deltas: ['Bitte schön.'], toolCalls: [createCall(EASY)] })
