@@ -66,6 +66,27 @@ export const FIGURES: Figure[] = [
     max: 1.2,
     noise: ['page_query_admin_api', 'messages_100000', 'older_page_ms', 'noise_pct'],
   },
+  ...['30', '100,000'].flatMap((n) =>
+    (['newest', 'older'] as const).map(
+      (kind): Figure => ({
+        bench: 'server-scale',
+        label: `${kind} message page, chat of ${n} messages, query engine alone (in process)`,
+        path: ['page_query_engine', `messages_${n.replaceAll(',', '')}`, `${kind}_page_ms`, 'median'],
+        unit: 'ms',
+        noise: ['page_query_engine', `messages_${n.replaceAll(',', '')}`, `${kind}_page_ms`, 'noise_pct'],
+      }),
+    ),
+  ),
+  ...(['newest', 'older'] as const).map(
+    (kind): Figure => ({
+      bench: 'server-scale',
+      label: `${kind} page: chat of 100,000 ÷ chat of 30, query engine alone (medians, one run)`,
+      path: ['engine_ratio_100k_to_30', `${kind}_page`],
+      unit: '×',
+      max: 1.2,
+      noise: ['page_query_engine', 'messages_100000', `${kind}_page_ms`, 'noise_pct'],
+    }),
+  ),
   {
     bench: 'server-scale',
     label: 'conversation list (30 of 2,000 chats), as the teacher with rules',

@@ -13,6 +13,9 @@ import {
   startServerProcess,
 } from '../server/instant/conformance/server-process.ts'
 import { LOCAL_APP_ID } from '../server/instant/local-app.ts'
+import { runInstaql } from '../server/instant/query/index.ts'
+import { memoryStoreOf } from '../server/instant/storage/memory-store.ts'
+import { SqliteStorage } from '../server/instant/storage/sqlite.ts'
 import { ChatSeeder, type SeededMessage } from './seed-chats.ts'
 import { round, type Sampled, sampled } from './stats.ts'
 
@@ -31,11 +34,7 @@ async function pageQueries(): Promise<Record<string, unknown>> {
   const { dir, port } = await freshLocalApp()
   const seeder = new ChatSeeder(dir)
   const teacher = seeder.teacher('scale@schule.example')
-  const chats = CHAT_SIZES.map((n) => ({
-    n,
-    id: seeder.conversation(teacher),
-    messages: [] as SeededMessage[],
-  }))
+  const chats: Chat[] = CHAT_SIZES.map((n) => ({ n, id: seeder.conversation(teacher), messages: [] }))
   for (const chat of chats) chat.messages = seeder.messages(chat.id, chat.n)
   // The list's teacher: 2,000 chats (20 pinned, 200 archived), two messages each.
   const lister = seeder.teacher('list@schule.example')
@@ -46,27 +45,12 @@ async function pageQueries(): Promise<Record<string, unknown>> {
   const createdAtAttr = seeder.attrId('messages', 'createdAt')
   seeder.close()
 
+  const engine = engineTimes(dir, chats, createdAtAttr)
   const server = await startServerProcess(dir, port, { env: SERVER_ENV })
   try {
     const db = adminOf(dir, server)
-    const newest = (id: string) => ({
-      messages: {
-        $: { where: { 'conversation.id': id }, order: { createdAt: 'desc' as const }, limit: 30 },
-        parent: { $: { fields: ['id' as const] } },
-      },
-    })
-    // 15 messages after the chat's middle one (the 30-message chat's last 15): the same page size.
-    const older = (chat: (typeof chats)[number]) => {
-      const middle = chat.messages[chat.n / 2] as SeededMessage
-      const cursor: [string, string, number, number] = [
-        middle.id,
-        createdAtAttr,
-        middle.createdAt,
-        middle.createdAt,
-      ]
-      const q = newest(chat.id)
-      return { messages: { ...q.messages, $: { ...q.messages.$, limit: 15, after: cursor } } }
-    }
+    const newest = newestPage
+    const older = (chat: Chat) => olderPage(chat, createdAtAttr)
     const list = {
       conversations: {
         $: {
@@ -104,6 +88,7 @@ async function pageQueries(): Promise<Record<string, unknown>> {
     const ratio = (kind: 'newest' | 'older') =>
       round(figure(`${kind}_${CHAT_SIZES.at(-1)}`).median / figure(`${kind}_${CHAT_SIZES[0]}`).median)
     return {
+      ...engine,
       page_query_admin_api: pages,
       ratio_100k_to_30: { newest_page: ratio('newest'), older_page: ratio('older') },
       conversation_list_2000_chats_as_teacher_ms: figure('conversation_list_2000'),
@@ -111,6 +96,69 @@ async function pageQueries(): Promise<Record<string, unknown>> {
   } finally {
     await server.kill('SIGTERM')
     rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+interface Chat {
+  n: number
+  id: string
+  messages: SeededMessage[]
+}
+
+/** The chat view's query (src/data/messages.ts): the newest 30 messages with their parent's id. */
+function newestPage(id: string) {
+  return {
+    messages: {
+      $: { where: { 'conversation.id': id }, order: { createdAt: 'desc' as const }, limit: 30 },
+      parent: { $: { fields: ['id' as const] } },
+    },
+  }
+}
+
+/** 15 messages after the chat's middle one (the 30-message chat's last 15): the same page size. */
+function olderPage(chat: Chat, createdAtAttr: string) {
+  const middle = chat.messages[chat.n / 2] as SeededMessage
+  const cursor: [string, string, number, number] = [
+    middle.id,
+    createdAtAttr,
+    middle.createdAt,
+    middle.createdAt,
+  ]
+  const q = newestPage(chat.id)
+  return { messages: { ...q.messages, $: { ...q.messages.$, limit: 15, after: cursor } } }
+}
+
+/**
+ * The same pages on the query engine alone, in this process over the same database: no HTTP and no
+ * second process to schedule, so the ratio shows the engine's own cost with far less noise.
+ */
+function engineTimes(dir: string, chats: Chat[], createdAtAttr: string): Record<string, unknown> {
+  const storage = new SqliteStorage(join(dir, 'instant.sqlite'))
+  const store = memoryStoreOf(storage.attrs(LOCAL_APP_ID), storage.triples(LOCAL_APP_ID))
+  storage.close()
+  const times = new Map<string, number[]>()
+  const time = (key: string, q: Record<string, unknown>, warm: boolean) => {
+    const start = performance.now()
+    runInstaql({ store }, q)
+    if (warm) times.set(key, [...(times.get(key) ?? []), performance.now() - start])
+  }
+  for (let r = 0; r < 4 * ROUNDS + 10; r++) {
+    for (const chat of chats) {
+      time(`newest_${chat.n}`, newestPage(chat.id), r >= 10)
+      time(`older_${chat.n}`, olderPage(chat, createdAtAttr), r >= 10)
+    }
+  }
+  const figure = (key: string) => sampled(times.get(key) ?? [])
+  const ratio = (kind: string) =>
+    round(figure(`${kind}_${CHAT_SIZES.at(-1)}`).median / figure(`${kind}_${CHAT_SIZES[0]}`).median)
+  return {
+    page_query_engine: Object.fromEntries(
+      CHAT_SIZES.map((n) => [
+        `messages_${n}`,
+        { newest_page_ms: figure(`newest_${n}`), older_page_ms: figure(`older_${n}`) },
+      ]),
+    ),
+    engine_ratio_100k_to_30: { newest_page: ratio('newest'), older_page: ratio('older') },
   }
 }
 
