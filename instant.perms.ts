@@ -56,6 +56,10 @@ const rules = {
   assistantWorkers: {
     allow: { view: 'auth.id != null', create: 'false', update: 'false', delete: 'false' },
   },
+  // Claims and leases between workers: admin token only.
+  assistantClaims: {
+    allow: { view: 'false', create: 'false', update: 'false', delete: 'false' },
+  },
 } satisfies InstantRules
 
 export default rules

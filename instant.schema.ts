@@ -16,6 +16,15 @@ const _schema = i.schema({
       subjects: i.json().optional(),
       grades: i.json().optional(),
       preferences: i.json().optional(),
+      /**
+       * Retention: chats untouched for this many days are deleted by the server's job (0 = off;
+       * absent = the school's default, RETENTION_DAYS). server/stack/retention.ts.
+       */
+      retentionDays: i.number().optional(),
+      /** Retention also deletes pinned chats (kept by default). */
+      retentionIncludesPinned: i.boolean().optional(),
+      /** Retention also deletes the materials made in those chats (kept by default). */
+      retentionIncludesMaterials: i.boolean().optional(),
       createdAt: i.date().indexed(),
       updatedAt: i.date().indexed(),
     }),
@@ -46,6 +55,12 @@ const _schema = i.schema({
        * `MaterialDraft[]` (src/materials/draft.ts). Cleared when the artifacts are written.
        */
       materialDrafts: i.json().optional(),
+      /**
+       * A limit the assistant applied (server/assistant/limits/): on a waiting request
+       * 'rate-limit-minute' | 'rate-limit-day' (answered at `limitUntil`), on a reply 'reply-length'.
+       */
+      limit: i.string().optional(),
+      limitUntil: i.date().optional(),
     }),
     artifacts: i.entity({
       kind: i.string().indexed(),
@@ -61,6 +76,13 @@ const _schema = i.schema({
       usedAt: i.date().indexed().optional(),
       /** The newest version's number, so a card or list row needs no second query. */
       latestVersion: i.number().indexed().optional(),
+      /** The newest version's measured reading grade (its readingLevel.grade), for the library row. */
+      readingGrade: i.number().indexed().optional(),
+      /**
+       * How that level fits the class: 'fits' | 'too-hard' | 'too-easy' (src/materials/reading-level.ts);
+       * absent when there is no grade to aim at or it is not measured yet. The library filters by it.
+       */
+      levelFit: i.string().indexed().optional(),
       createdAt: i.date().indexed(),
       updatedAt: i.date().indexed(),
     }),
@@ -96,6 +118,23 @@ const _schema = i.schema({
       modelOk: i.boolean().optional(),
       /** The failure code of that reply when it did not (`message.error.*`). */
       modelError: i.string().optional(),
+    }),
+    /**
+     * Who answers a request (server/assistant/claims.ts). `key` is unique, so when two workers claim
+     * the same request, take over the same lapsed lease or finish the same reply, the database
+     * rejects the second transaction. Written and read only by workers (admin token).
+     */
+    assistantClaims: i.entity({
+      /** `<request>:<round>/<slot>`: slot 0 is the claim, each takeover or the finish the next slot. */
+      key: i.string().unique().indexed(),
+      /** 'held' (a worker is writing) | 'released' (handed back at shutdown) | 'taken' | 'done' */
+      state: i.string().indexed(),
+      /** The holder's id, so it never takes over its own lease. */
+      worker: i.string(),
+      /** Refreshed while held; a lease not renewed for `leaseMs` (on the observer's clock) has lapsed. */
+      renewedAt: i.date().indexed(),
+      leaseMs: i.number(),
+      createdAt: i.date().indexed(),
     }),
   },
   links: {
@@ -148,6 +187,19 @@ const _schema = i.schema({
     artifactVersionArtifact: {
       forward: { on: 'artifactVersions', has: 'one', label: 'artifact', onDelete: 'cascade' },
       reverse: { on: 'artifacts', has: 'many', label: 'versions' },
+    },
+    claimRequest: {
+      forward: { on: 'assistantClaims', has: 'one', label: 'request' },
+      reverse: { on: 'messages', has: 'many', label: 'claims' },
+    },
+    claimReply: {
+      forward: { on: 'assistantClaims', has: 'one', label: 'reply' },
+      reverse: { on: 'messages', has: 'many', label: 'replyClaims' },
+    },
+    /** Per-teacher rate limits count a teacher's claims (server/assistant/limits/). */
+    claimOwner: {
+      forward: { on: 'assistantClaims', has: 'one', label: 'owner', onDelete: 'cascade' },
+      reverse: { on: '$users', has: 'many', label: 'assistantClaims' },
     },
   },
   rooms: {},

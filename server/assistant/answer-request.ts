@@ -5,6 +5,7 @@
 import type { Logger } from '../instant/shared/log.ts'
 import type { AdminDb } from './admin-db.ts'
 import { claimReply, type PendingRequest } from './claim-reply.ts'
+import { type Claim, finishSteps, type Holder, isTakenByAnother, releaseClaim, renewLease } from './claims.ts'
 import type { AssistantConfig } from './config.ts'
 import { checkLevels, levelInstructions, modelRewrite } from './materials/level-check.ts'
 import { loadMaterialContext, type MaterialContext } from './materials/material-context.ts'
@@ -30,7 +31,12 @@ export interface AnswerDeps {
   log: Logger
   /** Shared by the worker's requests: set once the API refused tools, so later ones skip them. */
   tools: { refused: boolean }
+  /** This worker, as named in its claims. */
+  holder: Holder
 }
+
+/** The abort reason for a reply handed back at shutdown (another worker takes it over). */
+export const HAND_BACK = 'hand-back'
 
 interface ModelRequest {
   messages: ChatMessage[]
@@ -91,30 +97,43 @@ async function streamWithRetries(
 }
 
 /**
- * Answers `req` with reply `replyId`. Resolves false when the request could not be claimed (deleted
- * or cancelled meanwhile, or the database is away: look again later); never rejects.
+ * Answers `req` with reply `replyId`, claiming it first unless `taken` is a claim this worker already
+ * holds (a takeover). Resolves false when the request could not be claimed (deleted meanwhile, or the
+ * database is away: look again later), true when answered or claimed by another worker; never rejects.
  */
 export async function answerRequest(
   deps: AnswerDeps,
   req: PendingRequest,
   replyId: string,
   signal: AbortSignal,
+  taken?: Claim,
 ): Promise<boolean> {
-  const { db, config, log } = deps
+  const { db, config, log, holder } = deps
   let context: RequestContext
   let materialContext: MaterialContext
+  let claim: Claim
   try {
     ;[context, materialContext] = await Promise.all([
       loadRequestContext(db, req),
       loadMaterialContext(db, req.conversationId, req.intent),
     ])
-    if (signal.aborted) return true
-    await claimReply(db, req, replyId, config.model)
+    if (signal.aborted && !taken) return true
+    claim = taken ?? (await claimReply(db, req, replyId, config.model, holder))
   } catch (err) {
+    if (isTakenByAnother(err)) {
+      log.debug('claimed by another worker', { request: req.id })
+      return true
+    }
     log.warn('could not claim a request', { request: req.id, error: String(err) })
     return false
   }
-  log.info('answering', { request: req.id, reply: replyId })
+  log.info('answering', { request: req.id, reply: replyId, ...(taken ? { takeover: claim.slot } : {}) })
+  const lease = setInterval(
+    () =>
+      renewLease(db, claim).catch((err: unknown) => log.warn('lease renewal failed', { error: String(err) })),
+    Math.max(1, Math.floor(holder.leaseMs / 3)),
+  )
+  const closing = () => finishSteps(db, holder, claim)
 
   const stream = new AbortController()
   const stopStream = () => stream.abort()
@@ -205,7 +224,7 @@ export async function answerRequest(
       log,
     })
     const saved = await stepsFor('done', leveled)
-    await writer.finish('done', undefined, saved.steps)
+    await writer.finish('done', undefined, [...saved.steps, ...closing()])
     log.info('answered', {
       reply: replyId,
       chars: writer.length,
@@ -215,19 +234,27 @@ export async function answerRequest(
   } catch (err) {
     const failure = err instanceof ModelError ? err : undefined
     if (gone) {
-      log.info('reply deleted while streaming', { reply: replyId })
+      log.info('reply deleted (chat deleted, or taken over by another worker)', { reply: replyId })
+    } else if (signal.reason === HAND_BACK && !stoppedByTeacher) {
+      // Shutdown: nothing more is written; another worker answers the request from the start.
+      await writer.settle()
+      await releaseClaim(db, claim).catch((err: unknown) =>
+        log.warn('could not hand back a reply', { reply: replyId, error: String(err) }),
+      )
+      log.info('reply handed back', { reply: replyId })
     } else if (stoppedByTeacher || signal.aborted || failure?.kind === 'aborted') {
       // What was written of a material is kept, marked as stopped; no draft is left behind.
       writer.append(materials.end())
       const saved = await stepsFor('stopped', materials.partial()).catch(() => ({ steps: [] as TxStep[] }))
-      await writer.finish('stopped', undefined, saved.steps).catch(() => {})
+      await writer.finish('stopped', undefined, [...saved.steps, ...closing()]).catch(() => {})
       log.info('reply stopped', { reply: replyId, chars: writer.length })
     } else {
       const code = failure?.kind ?? 'model-bad-response'
-      await writer.finish('error', code).catch(() => {})
+      await writer.finish('error', code, closing()).catch(() => {})
       log.warn('reply failed', { reply: replyId, code, detail: String((err as Error)?.message ?? err) })
     }
   } finally {
+    clearInterval(lease)
     signal.removeEventListener('abort', stopStream)
     watch.close()
   }

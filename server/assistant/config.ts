@@ -23,6 +23,19 @@ export interface AssistantConfig {
    * `:::material` blocks), 'auto' sends them until the API refuses tools once, then falls back.
    */
   toolsMode: ToolsMode
+  /** A claim not renewed for this long (a crashed worker's) is taken over by another worker. */
+  leaseMs: number
+  /** At shutdown, replies still running after this long are handed back to other workers. */
+  shutdownMs: number
+  /** Takeovers of one reply before it is failed as interrupted instead. */
+  maxTakeovers: number
+  /** Per teacher: prompts answered per minute and per day (0: no limit). */
+  ratePerMinute: number
+  ratePerDay: number
+  /** The longest reply in characters: the model is stopped there and the reply says so. */
+  maxReplyChars: number
+  /** The most characters one model request may carry (messages and tool definitions together). */
+  contextChars: number
 }
 
 export type ToolsMode = 'auto' | 'on' | 'off'
@@ -42,6 +55,13 @@ const DEFAULTS = {
   historyChars: 24_000,
   attempts: 3,
   retryDelayMs: 1_000,
+  leaseMs: 30_000,
+  shutdownMs: 10_000,
+  maxTakeovers: 2,
+  ratePerMinute: 20,
+  ratePerDay: 500,
+  maxReplyChars: 40_000,
+  contextChars: 64_000,
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
@@ -79,6 +99,13 @@ export function readAssistantConfig(env: NodeJS.ProcessEnv): AssistantConfig | n
     attempts: positiveInt(env, 'ASSISTANT_ATTEMPTS', DEFAULTS.attempts),
     retryDelayMs: positiveInt(env, 'ASSISTANT_RETRY_DELAY_MS', DEFAULTS.retryDelayMs, 0),
     toolsMode: toolsMode(env),
+    leaseMs: positiveInt(env, 'ASSISTANT_LEASE_MS', DEFAULTS.leaseMs, 300),
+    shutdownMs: positiveInt(env, 'ASSISTANT_SHUTDOWN_MS', DEFAULTS.shutdownMs, 0),
+    maxTakeovers: positiveInt(env, 'ASSISTANT_MAX_TAKEOVERS', DEFAULTS.maxTakeovers, 0),
+    ratePerMinute: positiveInt(env, 'ASSISTANT_RATE_PER_MINUTE', DEFAULTS.ratePerMinute, 0),
+    ratePerDay: positiveInt(env, 'ASSISTANT_RATE_PER_DAY', DEFAULTS.ratePerDay, 0),
+    maxReplyChars: positiveInt(env, 'ASSISTANT_MAX_REPLY_CHARS', DEFAULTS.maxReplyChars, 100),
+    contextChars: positiveInt(env, 'ASSISTANT_CONTEXT_CHARS', DEFAULTS.contextChars, 1_000),
   }
 }
 

@@ -82,6 +82,14 @@ export class ReplyWriter {
     return this.chain
   }
 
+  /** Writes nothing more: resolves once the writes already sent are settled (a handed-back reply). */
+  async settle(): Promise<void> {
+    clearTimeout(this.timer)
+    this.timer = undefined
+    this.failure ??= new Error('settled')
+    await this.chain
+  }
+
   /**
    * The last write: the whole text, no drafts any more, `steps` (the reply's artifacts) in the same
    * transaction and, unless the teacher stopped the reply (their 'stopped' stays), the final status.

@@ -1,12 +1,14 @@
 // The assistant worker: watches for pending requests (live query through the admin API, plus a
 // periodic sweep in case the live connection missed one), answers each once (answer-request.ts: the
-// claim, the model, the materials), and marks replies a dead worker left streaming.
+// claim, the model, the materials), takes over replies whose worker's lease lapsed (claims.ts), and
+// at shutdown finishes or hands back its replies within a bound. Any number may run against one app.
 
 import { id } from '@instantdb/admin'
 import type { Logger } from '../instant/shared/log.ts'
 import { adminDb, type InstantTarget } from './admin-db.ts'
-import { type AnswerDeps, answerRequest } from './answer-request.ts'
+import { type AnswerDeps, answerRequest, HAND_BACK } from './answer-request.ts'
 import type { PendingRequest } from './claim-reply.ts'
+import { type Claim, type ClaimRow, isTakenByAnother, OPEN_CLAIMS_QUERY, takeOver } from './claims.ts'
 import type { AssistantConfig } from './config.ts'
 import { startLevelBackfill } from './materials/level-backfill.ts'
 
@@ -25,15 +27,23 @@ export interface AssistantWorkerOptions extends InstantTarget {
 export interface AssistantWorker {
   /** Replies being written right now. */
   readonly active: number
-  /** Stops taking requests, stops the replies in progress (kept as 'stopped' text) and disconnects. */
-  close(): Promise<void>
+  /**
+   * Stops taking requests, lets the replies in progress finish for up to `graceMs` (default
+   * `config.shutdownMs`), hands the rest back to other workers (taken over at once) and disconnects.
+   */
+  close(graceMs?: number): Promise<void>
 }
 
 // Oldest first: a teacher who queued several prompts offline gets answers in order.
 const PENDING_QUERY = {
   messages: {
     $: { where: { role: 'user', status: 'pending' }, order: { createdAt: 'asc' as const }, limit: 100 },
-    conversation: { activeMessage: { $: { fields: ['id' as const] } } },
+    conversation: {
+      activeMessage: { $: { fields: ['id' as const] } },
+      owner: { $: { fields: ['id' as const] } },
+    },
+    // How many replies it has: the round of answering (claims.ts), the same for every worker.
+    children: { $: { fields: ['id' as const] } },
   },
 }
 
@@ -45,7 +55,8 @@ interface PendingRow {
   text: string
   createdAt: string | number
   intent?: unknown
-  conversation?: { id: string; activeMessage?: { id: string } } | undefined
+  conversation?: { id: string; activeMessage?: { id: string }; owner?: { id: string } } | undefined
+  children?: { id: string }[]
 }
 
 function toRequest(row: PendingRow): PendingRequest | undefined {
@@ -58,8 +69,12 @@ function toRequest(row: PendingRow): PendingRequest | undefined {
     conversationId: row.conversation.id,
     activeMessageId: row.conversation.activeMessage?.id,
     intent: row.intent ?? undefined,
+    round: row.children?.length ?? 0,
+    ownerId: row.conversation.owner?.id,
   }
 }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWorker {
   const { config, log } = opts
@@ -70,7 +85,16 @@ export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWor
   const replies = new Map<string, string>()
   let latest: PendingRequest[] = []
   let closed = false
-  const deps: AnswerDeps = { db, config, log, tools: { refused: false } }
+  const workerId = id()
+  const deps: AnswerDeps = {
+    db,
+    config,
+    log,
+    tools: { refused: false },
+    holder: { workerId, leaseMs: config.leaseMs },
+  }
+  /** Claim id → its `renewedAt` and when this worker first saw that value (its own clock). */
+  const observed = new Map<string, { renewedAt: string; since: number }>()
 
   const pump = () => {
     if (closed) return
@@ -92,6 +116,69 @@ export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWor
     pump()
   }
 
+  /**
+   * Takes over claims whose lease lapsed: not renewed for their `leaseMs` as measured on this
+   * worker's clock (so clocks need not agree), handed back, or, for the sole worker at its start,
+   * any claim at all (no one else can be writing).
+   */
+  async function takeOverLapsed(all = false): Promise<void> {
+    const { assistantClaims } = await db.query(OPEN_CLAIMS_QUERY)
+    const rows = (assistantClaims ?? []) as ClaimRow[]
+    const now = Date.now()
+    const open = new Set<string>()
+    for (const row of rows) {
+      open.add(row.id)
+      if (row.worker === workerId || closed) continue
+      const renewedAt = String(row.renewedAt)
+      const seen = observed.get(row.id)
+      if (!seen || seen.renewedAt !== renewedAt) observed.set(row.id, { renewedAt, since: now })
+      const lapsed =
+        all || row.state === 'released' || (seen?.renewedAt === renewedAt && now - seen.since >= row.leaseMs)
+      const requestId = row.request?.id
+      if (!lapsed || (requestId && jobs.has(requestId)) || jobs.size >= config.concurrency) continue
+      try {
+        const out = await takeOver(db, deps.holder, row, config.model, config.maxTakeovers)
+        observed.delete(row.id)
+        if ('claim' in out) {
+          log.warn('took over a reply whose worker stopped answering', {
+            reply: row.reply?.id,
+            slot: out.claim.slot,
+          })
+          startJob(claimedRequest(row), out.claim)
+        } else if ('interrupted' in out)
+          log.warn('reply failed after repeated takeovers', { reply: row.reply?.id })
+      } catch (err) {
+        if (!isTakenByAnother(err)) log.warn('takeover failed', { claim: row.id, error: String(err) })
+      }
+    }
+    for (const key of observed.keys()) if (!open.has(key)) observed.delete(key)
+  }
+
+  function claimedRequest(row: ClaimRow): PendingRequest {
+    const r = row.request!
+    return {
+      id: r.id,
+      text: r.text,
+      createdAt: new Date(r.createdAt).getTime(),
+      conversationId: r.conversation!.id,
+      activeMessageId: r.conversation?.activeMessage?.id,
+      intent: r.intent ?? undefined,
+      round: 0,
+      ownerId: row.owner?.id,
+    }
+  }
+
+  function startJob(req: PendingRequest, taken: Claim): void {
+    const abort = new AbortController()
+    jobs.set(req.id, abort)
+    replies.set(req.id, taken.replyId)
+    void answerRequest(deps, req, taken.replyId, abort.signal, taken).finally(() => {
+      jobs.delete(req.id)
+      replies.delete(req.id)
+      pump()
+    })
+  }
+
   async function answer(req: PendingRequest, signal: AbortSignal): Promise<void> {
     // Known as this worker's before it exists, so a sweep never takes it for an interrupted one.
     const replyId = id()
@@ -110,10 +197,16 @@ export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWor
     const { messages } = await db.query({
       messages: {
         $: { where: { role: 'assistant', status: 'streaming', updatedAt: { $lt: cutoff } }, fields: ['id'] },
+        replyClaims: { $: { fields: ['state'] } },
       },
     })
     const writing = new Set(replies.values())
-    const stale = (messages ?? []).filter((m) => !writing.has(m.id))
+    // A reply with an open claim is the lease's business (taken over, not failed).
+    const stale = (messages ?? []).filter(
+      (m) =>
+        !writing.has(m.id) &&
+        !(m.replyClaims ?? []).some((c) => c.state === 'held' || c.state === 'released'),
+    )
     if (!stale.length) return
     await db.transact(
       stale.map((m) =>
@@ -143,20 +236,37 @@ export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWor
   failInterrupted(opts.soleWorker ? 0 : undefined).catch((err: unknown) =>
     log.warn('stale-reply sweep failed', { error: String(err) }),
   )
+  let checking = false
+  const checkLeases = (all = false) => {
+    if (checking || closed) return
+    checking = true
+    takeOverLapsed(all)
+      .catch((err: unknown) => log.warn('lease check failed', { error: String(err) }))
+      .finally(() => {
+        checking = false
+      })
+  }
+  const leases = setInterval(checkLeases, Math.max(100, Math.floor(config.leaseMs / 3)))
+  leases.unref()
+  checkLeases(opts.soleWorker)
 
   return {
     get active() {
       return jobs.size
     },
-    async close() {
+    async close(graceMs = config.shutdownMs) {
       closed = true
       clearInterval(sweep)
+      clearInterval(leases)
       live.close()
       backfill.close()
-      const running = [...jobs.values()]
-      for (const abort of running) abort.abort()
-      // Let each stopped reply write its last text.
-      for (let k = 0; jobs.size && k < 200; k++) await new Promise((r) => setTimeout(r, 25))
+      // Replies in progress may finish within the bound; the rest are handed back.
+      const until = Date.now() + graceMs
+      while (jobs.size && Date.now() < until) await sleep(25)
+      for (const abort of jobs.values()) abort.abort(HAND_BACK)
+      // Each handed-back reply settles its writes and releases its claim (bounded: a dead database
+      // must not hold the process).
+      for (let k = 0; jobs.size && k < 400; k++) await sleep(25)
     },
   }
 }
