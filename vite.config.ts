@@ -5,10 +5,9 @@ import { readFileSync } from 'node:fs'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { manifest } from './scripts/pwa-manifest.ts'
 import { precompress } from './scripts/vite-precompress.ts'
 import { LOCAL_APP_ID } from './server/instant/local-app.ts'
-
-const BRAND = '#0f766e'
 
 /** The README's "First run" section, which the app links for whoever runs the server. */
 function firstRunSection(): string {
@@ -47,24 +46,11 @@ export default defineConfig({
       registerType: 'prompt',
       injectRegister: false,
       includeManifestIcons: false,
-      manifest: {
-        name: 'eduhu.ki – KI-Assistenz für Lehrkräfte',
-        short_name: 'eduhu.ki',
-        description: 'Chatte mit deiner KI-Assistenz und erhalte Unterrichtsmaterial – auch offline lesbar.',
-        lang: 'de',
-        start_url: '/',
-        scope: '/',
-        display: 'standalone',
-        theme_color: BRAND,
-        background_color: '#ffffff',
-        icons: [
-          { src: 'pwa-192x192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
-          { src: 'pwa-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
-          { src: 'maskable-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
-        ],
-      },
+      manifest,
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
+        // Install-sheet screenshots are for the browser's install UI, not for offline use.
+        globIgnores: ['**/node_modules/**/*', 'screenshots/**'],
         navigateFallback: '/index.html',
         // The API lives on the same origin; it must never be answered by the app shell.
         navigateFallbackDenylist: [/^\/(runtime|admin|dash|health|dev|api|docs)\b/],

@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { Link, useLocation } from 'wouter'
 import { useConnectionStatus } from '../data/index.ts'
 import { AuthGate } from '../features/auth/index.ts'
-import { UpdatePrompt } from '../features/offline/UpdatePrompt.tsx'
+import { InstallButton, UpdatePrompt, useResumeLastRoute } from '../features/offline/index.ts'
 import { type Language, useSettings } from '../features/settings/index.ts'
 import { useT } from '../i18n/index.ts'
 import { navSection, parseRoute, paths } from '../lib/routes.ts'
@@ -34,6 +34,7 @@ export function Shell() {
   const language = useSettings((s) => s.language)
   const setLanguage = useSettings((s) => s.setLanguage)
   const [helpOpen, setHelpOpen] = useState(false)
+  useResumeLastRoute()
 
   return (
     <div className="shell" data-testid="shell">
@@ -46,6 +47,7 @@ export function Shell() {
           <span>{t('app.name')}</span>
         </Link>
         <ConnectionBadge status={status} />
+        <InstallButton />
         <label className="language-picker">
           <span className="visually-hidden">{t('settings.language')}</span>
           <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>

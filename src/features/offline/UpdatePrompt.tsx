@@ -1,20 +1,44 @@
-// Tells the teacher when a new version is ready and reloads only when they say so (a reload must
-// never cut off a streaming reply or a half-written prompt). Also confirms offline readiness once,
-// briefly: that note needs no answer and must not sit over the page's own buttons.
+// Tells the teacher when a new version is ready and reloads only when they say so. The offer waits
+// while a reply streams or a draft is unsent (update-hold.ts); new versions are looked for hourly and
+// whenever the app comes back into view. Also confirms offline readiness once, briefly.
 
 import { useRegisterSW } from 'virtual:pwa-register/react'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { useT } from '../../i18n/index.ts'
+import { useUpdateHold } from './update-hold.ts'
 
 const OFFLINE_NOTE_MS = 8_000
+/** A teacher may keep the app open for days; an hour keeps them close to the current version. */
+const UPDATE_CHECK_MS = 60 * 60_000
+
+/** Asks the server for a newer sw.js now and whenever the app regains focus, and hourly. */
+function watchForUpdates(registration: ServiceWorkerRegistration): void {
+  const check = () => {
+    if (!navigator.onLine || registration.installing) return
+    registration.update().catch(() => {
+      // Offline or the server is restarting: the next check tries again.
+    })
+  }
+  setInterval(check, UPDATE_CHECK_MS)
+  window.addEventListener('focus', check)
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') check()
+  })
+}
 
 export function UpdatePrompt() {
   const t = useT()
+  const hold = useUpdateHold()
+  const [isDismissed, setDismissed] = useState(false)
   const {
     offlineReady: [offlineReady, setOfflineReady],
-    needRefresh: [needRefresh, setNeedRefresh],
+    needRefresh: [needRefresh],
     updateServiceWorker,
-  } = useRegisterSW()
+  } = useRegisterSW({
+    onRegisteredSW(_url, registration) {
+      if (registration) watchForUpdates(registration)
+    },
+  })
 
   useEffect(() => {
     if (!offlineReady) return
@@ -22,9 +46,17 @@ export function UpdatePrompt() {
     return () => clearTimeout(timer)
   }, [offlineReady, setOfflineReady])
 
-  if (needRefresh) {
+  // "Later" lasts until the teacher comes back to the app: then the waiting version is offered again.
+  useEffect(() => {
+    if (!isDismissed) return
+    const reoffer = () => setDismissed(false)
+    window.addEventListener('focus', reoffer)
+    return () => window.removeEventListener('focus', reoffer)
+  }, [isDismissed])
+
+  if (needRefresh && !hold && !isDismissed) {
     return (
-      <div className="toast" role="status">
+      <div className="toast" role="status" data-testid="update-prompt">
         <span>{t('update.available')}</span>
         <button
           type="button"
@@ -33,7 +65,7 @@ export function UpdatePrompt() {
         >
           {t('update.reload')}
         </button>
-        <button type="button" className="button" onClick={() => setNeedRefresh(false)}>
+        <button type="button" className="button" onClick={() => setDismissed(true)}>
           {t('update.later')}
         </button>
       </div>
