@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import { scoreCorpus } from './corpus-score.ts'
+import { detectPersonalData } from './detect-personal-data.ts'
+import { findingKey, placeholdersFor, replaceFindings } from './placeholders.ts'
+import { CORPUS, ORDINARY_PROMPTS, PERSONAL_PROMPTS } from './prompt-corpus.ts'
+
+const texts = (prompt: string) => detectPersonalData(prompt).map((f) => `${f.kind}:${f.text}`)
+
+describe('personal-data detector on the prompt corpus', () => {
+  it('finds most marked data with few false alarms (precision and recall printed)', () => {
+    expect(ORDINARY_PROMPTS.length + PERSONAL_PROMPTS.length).toBeGreaterThanOrEqual(200)
+    const score = scoreCorpus(CORPUS)
+    const ordinary = scoreCorpus(ORDINARY_PROMPTS)
+    console.info(
+      `privacy hint on ${score.prompts} prompts (${PERSONAL_PROMPTS.length} with personal data): ` +
+        `precision ${(score.precision * 100).toFixed(1)} %, recall ${(score.recall * 100).toFixed(1)} % ` +
+        `(TP ${score.truePositives}, FP ${score.falsePositives}, FN ${score.falseNegatives}); ` +
+        `${ordinary.falseAlarmPrompts} of ${ORDINARY_PROMPTS.length} ordinary prompts alarmed`,
+    )
+    for (const m of score.mistakes) console.info('  mistake:', JSON.stringify(m))
+    expect(score.precision).toBeGreaterThanOrEqual(0.9)
+    expect(score.recall).toBeGreaterThanOrEqual(0.9)
+    expect(ordinary.falseAlarmPrompts / ORDINARY_PROMPTS.length).toBeLessThanOrEqual(0.05)
+  })
+})
+
+describe('personal-data detector', () => {
+  it('tells each kind apart', () => {
+    expect(
+      texts('Lena Schmidt, geb. 03.05.2015, Lindenstraße 12, 45127 Essen, lena@example.de, 0151 23456789'),
+    ).toEqual([
+      'name:Lena Schmidt',
+      'birthDate:03.05.2015',
+      'address:Lindenstraße 12, 45127 Essen',
+      'email:lena@example.de',
+      'phone:0151 23456789',
+    ])
+  })
+
+  it('leaves authors, months, currencies and adjectives alone', () => {
+    for (const prompt of [
+      'Thomas Manns Zauberberg, Goethe und Kant im Vergleich',
+      'Die Deutsche Mark im August 1948',
+      'Das ist ernst gemeint. Ernst gemeint!',
+      'Rosa und Blau mischen, dann nach Paris',
+      'Karl der Große und Friedrich den Großen vergleichen',
+      'Klassenarbeit am 21.03.2026, max. 20 Minuten',
+    ])
+      expect(texts(prompt), prompt).toEqual([])
+  })
+
+  it('counts an ambiguous name once it shows a pupil, then everywhere in the prompt', () => {
+    expect(texts('Der Schüler Mark sitzt allein. Mark braucht Freunde.')).toEqual(['name:Mark', 'name:Mark'])
+  })
+
+  it('finds names it does not list from their context', () => {
+    expect(texts('Die Schülerin Jolanthe hat eine Diagnose.')).toEqual(['name:Jolanthe'])
+    expect(texts('Jonte hat Förderbedarf im Lesen.')).toEqual(['name:Jonte'])
+  })
+
+  it('does not flag its own placeholders', () => {
+    expect(texts('Schüler A und Schülerin B haben eine Note 2 bekommen.')).toEqual([])
+  })
+})
+
+describe('placeholders', () => {
+  it('gives each pupil one letter by gender and keeps letters already used', () => {
+    const text = 'Schülerin A kennt Lena. Kevin und Lena lernen mit Deniz.'
+    const found = detectPersonalData(text)
+    expect(placeholdersFor(text, found)).toEqual(['Schülerin B', 'Schüler C', 'Schülerin B', 'Schüler:in D'])
+    expect(replaceFindings(text, found)).toBe(
+      'Schülerin A kennt Schülerin B. Schüler C und Schülerin B lernen mit Schüler:in D.',
+    )
+  })
+
+  it('after a role word puts only the letter, and replaces just the chosen findings', () => {
+    const text = 'Die Schülerin Aylin schreibt an aylin@example.de'
+    const found = detectPersonalData(text)
+    const onlyName = new Set(found.flatMap((f, i) => (findingKey(f) === 'name:Aylin' ? [i] : [])))
+    expect(replaceFindings(text, found, onlyName)).toBe('Die Schülerin A schreibt an aylin@example.de')
+    expect(replaceFindings(text, found)).toBe('Die Schülerin A schreibt an [E-Mail]')
+  })
+})
