@@ -26,6 +26,7 @@ export interface Claim {
   round: string
   slot: number
   replyId: string
+  requestId: string
 }
 
 export const slotKey = (round: string, slot: number) => `${round}/${slot}`
@@ -47,7 +48,7 @@ export function claimSteps(
   const link: Record<string, string> = { request: links.requestId, reply: links.replyId }
   if (links.ownerId) link.owner = links.ownerId
   return {
-    claim: { claimId, round, slot: 0, replyId: links.replyId },
+    claim: { claimId, round, slot: 0, replyId: links.replyId, requestId: links.requestId },
     steps: [
       db.tx.assistantClaims[claimId]!.create({
         key: slotKey(round, 0),
@@ -75,7 +76,7 @@ export function finishSteps(db: AdminDb, holder: Holder, claim: Claim): TxStep[]
       renewedAt: now,
       leaseMs: holder.leaseMs,
       createdAt: now,
-    }),
+    }).link({ request: claim.requestId }),
     db.tx.assistantClaims[claim.claimId]!.update({ state: 'done' }, { upsert: false }),
   ]
 }
@@ -199,5 +200,5 @@ export async function takeOver(
   if (request.conversation?.activeMessage?.id === row.reply.id)
     steps.push(db.tx.conversations[conversationId]!.link({ activeMessage: replyId }))
   await db.transact(steps)
-  return { claim: { claimId: nextId, round: parsed.round, slot: next, replyId } }
+  return { claim: { claimId: nextId, round: parsed.round, slot: next, replyId, requestId: request.id } }
 }
