@@ -7,4 +7,6 @@ interface ImportMetaEnv {
   readonly VITE_INSTANT_APP_ID?: string
   readonly VITE_INSTANT_API_URI?: string
   readonly VITE_INSTANT_WEBSOCKET_URI?: string
+  /** How many recent chats stay readable offline (src/data/warm-cache.ts); default 20. */
+  readonly VITE_OFFLINE_CHATS?: string
 }

@@ -6,6 +6,7 @@ import { Link, useLocation } from 'wouter'
 import { useConnectionStatus } from '../data/index.ts'
 import { AuthGate } from '../features/auth/index.ts'
 import { InstallButton, UpdatePrompt, useResumeLastRoute } from '../features/offline/index.ts'
+import { OutboxBadge } from '../features/offline/OutboxBadge.tsx'
 import { type Language, useSettings } from '../features/settings/index.ts'
 import { useT } from '../i18n/index.ts'
 import { navSection, parseRoute, paths } from '../lib/routes.ts'
@@ -47,6 +48,7 @@ export function Shell() {
           <span>{t('app.name')}</span>
         </Link>
         <ConnectionBadge status={status} />
+        <OutboxBadge />
         <InstallButton />
         <label className="language-picker">
           <span className="visually-hidden">{t('settings.language')}</span>

@@ -9,6 +9,7 @@ import { focusComposer } from '../features/chat/focus-composer.ts'
 import { ConversationPanel, SEARCH_INPUT_ID, useStartNewChat } from '../features/conversations/index.ts'
 import { LibraryPage } from '../features/library/index.ts'
 import { MaterialPanel, MaterialView } from '../features/materials/index.ts'
+import { WarmCache } from '../features/offline/WarmCache.tsx'
 import { ProfilePage } from '../features/profile/index.ts'
 import { SettingsPage } from '../features/settings/index.ts'
 import { useT } from '../i18n/index.ts'
@@ -63,6 +64,7 @@ export function Workspace({ route, isWide, onHelp }: WorkspaceProps) {
           <RoutePage route={route} isWide={isWide} />
         </RouteErrorBoundary>
       </main>
+      <WarmCache />
     </div>
   )
 }

@@ -13,6 +13,10 @@ export const db = init({
   schema,
   // The devtool loads an iframe from instantdb.com; it must never run for teachers or offline.
   devtool: false,
+  // Room for the warm cache (data/warm-cache.ts: 20 chats × head and 3 page queries, plus list,
+  // library and materials). The pinned client (1.0.67) stores this but no longer enforces it: its
+  // IndexedDB cache of query results is bounded by its own GC (1000 results, 1M triples, 1 year).
+  queryCacheLimit: 200,
 })
 
 export type ConnectionStatus = ReturnType<typeof db.useConnectionStatus>

@@ -195,7 +195,7 @@ export function sendPrompt({ conversationId, parentId, text, notBefore, retitle,
       { upsert: true },
     ).link({ activeMessage: messageId }),
   ])
-  return { id: messageId, saved }
+  return { id: messageId, saved, createdAt: now }
 }
 
 /** Resends an edited user message as a new sibling (same parent); the original branch is kept. */

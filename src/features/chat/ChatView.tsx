@@ -1,9 +1,12 @@
 // The chat screen for one conversation: its title, the virtualized current path, suggestions while
-// it is empty, the composer, and one polite live announcement per finished reply.
+// it is empty, the prompts waiting for a connection, the composer, and one polite live announcement
+// per finished reply. Loading, empty and "not available offline" are told apart.
 
 import './chat-view.css'
-import { useCallback, useId, useState } from 'react'
+import { useCallback, useId, useMemo, useState } from 'react'
+import { useIsOffline } from '../../data/connection.ts'
 import { sendPrompt } from '../../data/messages.ts'
+import { trackOutbound, useOutbox } from '../../data/outbox.ts'
 import { translate, useT } from '../../i18n/index.ts'
 import { toUserMessage } from '../../i18n/to-user-message.ts'
 import { titleFromPrompt } from '../../lib/title-from-prompt.ts'
@@ -13,6 +16,7 @@ import { Composer } from './Composer.tsx'
 import { useDraftStore } from './draft-store.ts'
 import { focusComposer } from './focus-composer.ts'
 import { MessageList } from './MessageList.tsx'
+import { OutboxList } from './OutboxList.tsx'
 import { PromptSuggestions } from './PromptSuggestions.tsx'
 import { useReplyAnnouncement } from './reply-announcement.ts'
 import { useChatThread } from './use-chat-thread.ts'
@@ -28,23 +32,35 @@ export function ChatView({ conversationId }: { conversationId: string }) {
   const announcement = useReplyAnnouncement(thread.path)
   const [writeError, setWriteError] = useState<unknown>(null)
   const titleId = useId()
-  const { leaf } = thread
+  const isOffline = useIsOffline()
+  const waiting = useOutbox(conversationId)
+  // Waiting prompts show in their own list, whether or not the client put them into the page yet.
+  const path = useMemo(() => {
+    if (waiting.length === 0) return thread.path
+    const ids = new Set(waiting.map((w) => w.id))
+    return thread.path.filter((m) => !ids.has(m.id))
+  }, [thread.path, waiting])
+  const lastWaiting = waiting[waiting.length - 1]
+  // A new prompt hangs under the newest waiting one: a cursor page may not show that one yet.
+  const parent = lastWaiting
+    ? { id: lastWaiting.id, createdAt: lastWaiting.createdAt }
+    : thread.leaf && { id: thread.leaf.id, createdAt: thread.leaf.createdAt }
 
   const send = useCallback(
     async (text: string) => {
       setWriteError(null)
       // A chat still carrying the default name is named after its first prompt.
       const isDefaultTitle = !thread.title?.trim() || DEFAULT_TITLES.has(thread.title.trim())
-      const { saved } = sendPrompt({
+      const sent = sendPrompt({
         conversationId,
-        parentId: leaf?.id ?? null,
+        parentId: parent?.id ?? null,
         text,
-        notBefore: leaf?.createdAt,
+        notBefore: parent?.createdAt,
         retitle: thread.isEmpty && isDefaultTitle ? titleFromPrompt(text) : undefined,
       })
-      await saved
+      await trackOutbound({ id: sent.id, conversationId, text, createdAt: sent.createdAt }, sent.saved)
     },
-    [conversationId, leaf, thread.isEmpty, thread.title],
+    [conversationId, parent?.id, parent?.createdAt, thread.isEmpty, thread.title],
   )
   const pick = useCallback(
     (text: string) => {
@@ -59,6 +75,8 @@ export function ChatView({ conversationId }: { conversationId: string }) {
   }
   // Sending needs the leaf the new message hangs under; an empty chat has none.
   const isReady = !thread.isLoading && (thread.path.length > 0 || thread.isEmpty)
+  // Offline with nothing cached: say so, never the empty chat's suggestions.
+  const isUnavailable = thread.isLoading && isOffline
 
   return (
     <section className="chat-view" aria-labelledby={titleId}>
@@ -78,30 +96,40 @@ export function ChatView({ conversationId }: { conversationId: string }) {
           {t('chat.writeFailed', { error: t(toUserMessage(writeError)) })}
         </p>
       ) : null}
-      {thread.isEmpty ? (
+      {isUnavailable ? (
+        <p className="chat-view__notice" role="status" data-testid="chat-unavailable">
+          {t('chat.unavailableOffline')}
+        </p>
+      ) : thread.isEmpty && waiting.length === 0 ? (
         <div className="chat-view__empty">
           <p>{t('chat.empty')}</p>
           <PromptSuggestions onPick={pick} />
         </div>
-      ) : thread.path.length > 0 ? (
+      ) : path.length > 0 ? (
         <MessageList
           conversationId={conversationId}
-          messages={thread.path}
+          messages={path}
           tree={thread.tree}
           isLoadingOlder={thread.isLoadingOlder}
           requestOlder={thread.requestOlder}
           onError={setWriteError}
         />
-      ) : (
+      ) : waiting.length === 0 ? (
         <p className="chat-view__notice" role="status">
           {t('chat.loading')}
         </p>
-      )}
+      ) : null}
+      <OutboxList entries={waiting} />
       <div className="visually-hidden" aria-live="polite" data-testid="reply-announcer">
         {announcement}
       </div>
       <AssistantStatusNote />
-      <Composer conversationId={conversationId} onSend={send} disabled={!isReady} busy={thread.isBusy} />
+      <Composer
+        conversationId={conversationId}
+        onSend={send}
+        disabled={!isReady}
+        busy={thread.isBusy || waiting.length > 0}
+      />
     </section>
   )
 }

@@ -1,7 +1,7 @@
 // The list when not searching: pinned first, then recent activity, then (on request) the archive.
 // Each group pages on its own with cursors; all of them stay live.
 
-import { useConversationSection } from '../../data/index.ts'
+import { useConversationSection, useIsOffline } from '../../data/index.ts'
 import { useT } from '../../i18n/index.ts'
 import { toUserMessage } from '../../i18n/to-user-message.ts'
 import { useCurrentUser } from '../auth/index.ts'
@@ -14,6 +14,9 @@ export function ConversationSections({ showArchived }: { showArchived: boolean }
   const recent = useConversationSection(ownerId, 'recent')
   const error = pinned.error ?? recent.error
   const isEmpty = pinned.conversations.length === 0 && recent.conversations.length === 0
+  const isLoading = pinned.isLoading || recent.isLoading
+  // Offline, a section never loaded is unknown, not empty.
+  const isUnavailable = useIsOffline() && isLoading
 
   return (
     <>
@@ -22,7 +25,11 @@ export function ConversationSections({ showArchived }: { showArchived: boolean }
           {t(toUserMessage(error))}
         </p>
       )}
-      {(pinned.isLoading || recent.isLoading) && isEmpty ? (
+      {isUnavailable && isEmpty ? (
+        <p className="muted" role="status" data-testid="conversations-unavailable">
+          {t('conversations.unavailableOffline')}
+        </p>
+      ) : isLoading && isEmpty ? (
         <p className="muted" role="status">
           {t('conversations.loading')}
         </p>

@@ -3,7 +3,7 @@
 // none, and "nothing matches" (with a way back) while a filter hides them all.
 
 import './library.css'
-import { type LibraryFilter, useLibrary } from '../../data/index.ts'
+import { type LibraryFilter, useIsOffline, useLibrary } from '../../data/index.ts'
 import { useT } from '../../i18n/index.ts'
 import { toUserMessage } from '../../i18n/to-user-message.ts'
 import { FailureNotice } from '../../ui/FailureNotice.tsx'
@@ -32,6 +32,8 @@ export function LibraryPage() {
   const list = useLibrary(useCurrentUser().id, filter)
   const clearFilter = useLibraryFilter((s) => s.clearFilter)
   const isEmpty = list.artifacts.length === 0
+  // Offline, a list never loaded is unknown, not loading for ever.
+  const isUnavailable = useIsOffline() && list.isLoading
   const filtered = isFiltered(filter)
 
   return (
@@ -47,6 +49,10 @@ export function LibraryPage() {
       )}
       {!isEmpty ? (
         <ArtifactList artifacts={list.artifacts} hasMore={list.hasMore} loadMore={list.loadMore} />
+      ) : isUnavailable ? (
+        <p className="muted" role="status" data-testid="library-unavailable">
+          {t('library.unavailableOffline')}
+        </p>
       ) : list.isLoading ? (
         <p className="muted" role="status">
           {t('library.loading')}

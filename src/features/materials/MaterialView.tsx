@@ -1,16 +1,17 @@
 // One material, in the library (/library/:id) or beside its chat (/c/:chat/m/:id): title and
-// metadata, the original or its variants, the version bar, and the body — or the hand editor or the
+// metadata (with the shown version's reading level), the original or its variants, the version bar, and the body — or the hand editor or the
 // diff of two versions in its place. An artifact that does not exist or belongs to someone else is
 // "not found" (the server's rules hide it; the view cannot tell the two apart, and must not).
 
 import './materials.css'
 import { useId, useState } from 'react'
 import { Link } from 'wouter'
-import { type ArtifactVersion, useArtifact } from '../../data/index.ts'
+import { type ArtifactVersion, useArtifact, useIsOffline } from '../../data/index.ts'
 import { useT } from '../../i18n/index.ts'
 import { toUserMessage } from '../../i18n/to-user-message.ts'
 import { paths } from '../../lib/routes.ts'
 import type { MaterialDraft } from '../../materials/draft.ts'
+import { artifactLevelFields, readLevel } from '../../materials/reading-level.ts'
 import { ArtifactActions } from '../library/index.ts'
 import { MaterialBody } from './MaterialBody.tsx'
 import { MaterialEditor } from './MaterialEditor.tsx'
@@ -46,6 +47,7 @@ export function MaterialView({ artifactId, isInPanel, isWithChat, isWide, nextDr
   const [mode, setMode] = useState<Mode>('read')
   const [notice, setNotice] = useState('')
   const titleId = useId()
+  const isOffline = useIsOffline()
   const choice = chooseVersion(versions, chosenId)
   const hrefFor = (id: string) =>
     isWithChat && conversationId ? paths.material(conversationId, id) : paths.artifact(id)
@@ -54,6 +56,13 @@ export function MaterialView({ artifactId, isInPanel, isWithChat, isWide, nextDr
     return (
       <p className="form-error" role="alert">
         {t('artifact.loadError', { error: t(toUserMessage(error)) })}
+      </p>
+    )
+  }
+  if (isLoading && isOffline) {
+    return (
+      <p className="muted" role="status" data-testid="artifact-unavailable">
+        {t('artifact.unavailableOffline')}
       </p>
     )
   }
@@ -70,6 +79,12 @@ export function MaterialView({ artifactId, isInPanel, isWithChat, isWide, nextDr
   const Heading = isInPanel ? 'h2' : 'h1'
   const shown = choice.shown
   const nextVersion = nextVersionAfter(artifact.latestVersion, versions)
+  // A variant aims at its original's class, moved by its level.
+  const reading = readLevel(shown?.readingLevel, {
+    grade: artifact.grade,
+    level: artifact.level,
+    originalGrade: material.variantOf?.grade,
+  })
   const followLatest = (message: string) => {
     setChosenId(null)
     setMode('read')
@@ -86,7 +101,7 @@ export function MaterialView({ artifactId, isInPanel, isWithChat, isWide, nextDr
       <Heading id={titleId} className="artifact__title">
         {title}
       </Heading>
-      <MaterialMeta artifact={artifact} variantOf={material.variantOf} hrefFor={hrefFor} />
+      <MaterialMeta artifact={artifact} variantOf={material.variantOf} reading={reading} hrefFor={hrefFor} />
       <div className="artifact__toolbar">
         <VersionPicker
           versions={versions}
@@ -110,6 +125,11 @@ export function MaterialView({ artifactId, isInPanel, isWithChat, isWide, nextDr
           isLatest={choice.position === choice.count}
           canCompare={versions.length > 1}
           nextVersion={nextVersion}
+          reading={
+            shown.readingLevel
+              ? { readingLevel: shown.readingLevel, fields: artifactLevelFields(reading) }
+              : undefined
+          }
           mode={mode}
           onMode={(next) => {
             setMode(next)

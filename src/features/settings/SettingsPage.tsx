@@ -1,5 +1,7 @@
-// Device settings: language, colour scheme (overrides the system preference) and the send key.
+// Device settings: language, colour scheme (overrides the system preference), the send key, and how
+// many chats are readable offline on this device.
 
+import { OFFLINE_CHATS, useOfflineChatCount } from '../../data/warm-cache.ts'
 import { useT } from '../../i18n/index.ts'
 import { type ColorScheme, type Language, type SendKey, useSettings } from '../../state/settings-store.ts'
 
@@ -8,6 +10,7 @@ const SCHEMES: ColorScheme[] = ['system', 'light', 'dark']
 export function SettingsPage() {
   const t = useT()
   const { language, colorScheme, sendKey, setLanguage, setColorScheme, setSendKey } = useSettings()
+  const offlineChats = useOfflineChatCount()
 
   return (
     <div className="page stack">
@@ -55,6 +58,11 @@ export function SettingsPage() {
           </label>
         ))}
       </fieldset>
+      <section className="card stack" aria-labelledby="settings-offline">
+        <h2 id="settings-offline">{t('settings.offline.title')}</h2>
+        <p>{t('settings.offline.chats', { count: OFFLINE_CHATS })}</p>
+        <p data-testid="offline-chat-count">{t('settings.offline.ready', { count: offlineChats })}</p>
+      </section>
     </div>
   )
 }
