@@ -26,6 +26,20 @@ function watchForUpdates(registration: ServiceWorkerRegistration): void {
   })
 }
 
+/**
+ * Lets the waiting version take over and reloads into it. A page opened before any version was
+ * installed has no controller, so the plugin's reload-on-takeover never fires: reload on activation.
+ */
+async function applyUpdate(updateServiceWorker: (reload?: boolean) => Promise<void>): Promise<void> {
+  const waiting = (await navigator.serviceWorker.getRegistration())?.waiting
+  if (waiting && !navigator.serviceWorker.controller) {
+    waiting.addEventListener('statechange', () => {
+      if (waiting.state === 'activated') window.location.reload()
+    })
+  }
+  await updateServiceWorker(true)
+}
+
 export function UpdatePrompt() {
   const t = useT()
   const hold = useUpdateHold()
@@ -61,7 +75,7 @@ export function UpdatePrompt() {
         <button
           type="button"
           className="button button--primary"
-          onClick={() => void updateServiceWorker(true)}
+          onClick={() => void applyUpdate(updateServiceWorker)}
         >
           {t('update.reload')}
         </button>
@@ -69,6 +83,14 @@ export function UpdatePrompt() {
           {t('update.later')}
         </button>
       </div>
+    )
+  }
+  if (needRefresh && hold) {
+    // Said, not shown: a note over the page would sit on the composer the teacher is busy with.
+    return (
+      <p className="visually-hidden" role="status" data-testid="update-held" data-reason={hold}>
+        {t(hold === 'streaming' ? 'update.heldForReply' : 'update.heldForDraft')}
+      </p>
     )
   }
   if (offlineReady) {
