@@ -7,6 +7,7 @@ import { useMemo } from 'react'
 import type { AppSchema } from '../../instant.schema.ts'
 import { dedupeById } from '../lib/dedupe-by-id.ts'
 import { type MaterialDraft, parseDrafts } from '../materials/draft.ts'
+import { artifactLevelFields } from '../materials/reading-level.ts'
 import { db } from './db.ts'
 
 export type Artifact = InstaQLEntity<AppSchema, 'artifacts'>
@@ -44,7 +45,14 @@ export interface ArtifactRef {
   title: string
   kind: string
   level?: string | undefined
+  grade?: string | undefined
+  language?: string | undefined
+  /** The newest version's reading level and how it fits (instant.schema.ts). */
+  readingGrade?: number | undefined
+  levelFit?: string | undefined
 }
+
+const REF_FIELDS = ['id', 'title', 'kind', 'level', 'grade', 'language', 'readingGrade', 'levelFit'] as const
 
 /**
  * One artifact, all of its versions (newest first), its variants and the original it is a variant
@@ -62,8 +70,8 @@ export function useArtifact(artifactId: string) {
         $: { fields: ['id'] },
         conversation: { $: { fields: ['id'] }, activeMessage: { $: { fields: ['id', 'createdAt'] } } },
       },
-      variantOf: { $: { fields: ['id', 'title', 'kind', 'level'] } },
-      variants: { $: { fields: ['id', 'title', 'kind', 'level'] } },
+      variantOf: { $: { fields: [...REF_FIELDS] } },
+      variants: { $: { fields: [...REF_FIELDS] } },
     },
     artifactVersions: {
       $: { where: { 'artifact.id': artifactId }, order: { version: 'desc' } },
@@ -104,6 +112,12 @@ export interface NewVersion {
   source: 'edit' | 'restore'
   /** What changed, in a few words, shown beside the version. */
   note: string
+  /**
+   * A restore carries the restored version's measured reading level and what the artifact stores of
+   * it; a hand edit has none yet (the worker measures it, server/assistant/materials/level-backfill.ts),
+   * so the artifact's level is cleared until then rather than show the old text's.
+   */
+  reading?: { readingLevel: unknown; fields: ReturnType<typeof artifactLevelFields> } | undefined
 }
 
 /**
@@ -112,7 +126,7 @@ export interface NewVersion {
  * Applied locally at once (and queued offline); settles when the server has it, rejects when it
  * refused. Two devices saving at once may both write the same number; both versions are kept.
  */
-export function addArtifactVersion({ artifactId, version, body, source, note }: NewVersion) {
+export function addArtifactVersion({ artifactId, version, body, source, note, reading }: NewVersion) {
   const versionId = id()
   const now = Date.now()
   const saved = db.transact([
@@ -124,8 +138,14 @@ export function addArtifactVersion({ artifactId, version, body, source, note }: 
       source,
       note,
       createdAt: now,
+      ...(reading ? { readingLevel: reading.readingLevel } : {}),
     }).link({ artifact: artifactId }),
-    db.tx.artifacts[artifactId]!.update({ latestVersion: version, updatedAt: now, usedAt: now }),
+    db.tx.artifacts[artifactId]!.update({
+      latestVersion: version,
+      updatedAt: now,
+      usedAt: now,
+      ...(reading?.fields ?? artifactLevelFields(undefined)),
+    }),
   ])
   return { id: versionId, saved }
 }

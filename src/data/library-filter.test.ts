@@ -11,6 +11,7 @@ describe('libraryWhere', () => {
       kind: 'quiz',
       subject: ' mathe ',
       grade: ' 6a ',
+      fit: 'too-hard',
       search: 'Brüche  kürzen',
       favoritesOnly: true,
       sort: 'used',
@@ -20,6 +21,7 @@ describe('libraryWhere', () => {
       kind: 'quiz',
       subject: { $ilike: '%mathe%' },
       grade: { $ilike: '6a' },
+      levelFit: 'too-hard',
       favorite: true,
       or: [{ title: { $ilike: '%Brüche kürzen%' } }, { 'versions.body': { $ilike: '%Brüche kürzen%' } }],
     })

@@ -1,6 +1,7 @@
-// What the library asks for: the filter the teacher set, as the where clause and order of the
-// artifacts query. Pure (no React, no db), so it is unit-tested.
+// What the library asks for: the filter the teacher set (kind, subject, grade, how the reading level
+// fits …), as the where clause and order of the artifacts query. Pure (no React, no db), so it is unit-tested.
 
+import type { LevelFit } from '../materials/reading-level.ts'
 import { toLikePattern } from './conversation-search.ts'
 
 export type LibrarySort = 'changed' | 'used'
@@ -12,6 +13,8 @@ export interface LibraryFilter {
   subject: string
   /** The grade as stored ("6", "4b"), any case; '' for every grade. */
   grade: string
+  /** How the newest version's reading level fits its class (`artifacts.levelFit`); '' for any. */
+  fit: LevelFit | ''
   /** Words in the title or in any version's body; '' for no search. */
   search: string
   favoritesOnly: boolean
@@ -22,6 +25,7 @@ export const NO_LIBRARY_FILTER: LibraryFilter = {
   kind: '',
   subject: '',
   grade: '',
+  fit: '',
   search: '',
   favoritesOnly: false,
   sort: 'changed',
@@ -41,6 +45,7 @@ export function libraryWhere(ownerId: string, filter: LibraryFilter) {
     ...(filter.kind ? { kind: filter.kind } : {}),
     ...(subject ? { subject: { $ilike: subject } } : {}),
     ...(grade ? { grade: { $ilike: grade } } : {}),
+    ...(filter.fit ? { levelFit: filter.fit } : {}),
     ...(filter.favoritesOnly ? { favorite: true } : {}),
     ...(search ? { or: searchIn(search) } : {}),
   }

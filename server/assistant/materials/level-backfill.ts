@@ -1,25 +1,66 @@
 // Reading levels for versions the worker did not write itself — hand edits and restores the app
 // saves straight into Instant: a live admin query finds versions without `readingLevel` and fills it
-// in. Writes that one attribute and nothing else; never creates a version (updates do not upsert).
+// in, and on the artifact the grade and fit of its newest version (the library's filter). Writes those
+// attributes and nothing else; never creates a version or artifact (updates do not upsert).
 
+import { artifactLevelFields, readLevel } from '../../../src/materials/reading-level.ts'
 import type { Logger } from '../../instant/shared/log.ts'
 import type { AdminDb } from '../admin-db.ts'
 import { measureReadingLevel, toLanguage } from '../reading-level/index.ts'
+import type { TxStep } from './material-writes.ts'
 
 /** At most this many per round: a backlog (after an upgrade) is worked off in small transactions. */
 const BATCH = 50
 
 const MISSING = {
   artifactVersions: {
-    $: { where: { readingLevel: { $isNull: true } }, limit: BATCH, fields: ['body'] as 'body'[] },
-    artifact: { $: { fields: ['language'] as 'language'[] } },
+    $: {
+      where: { readingLevel: { $isNull: true } },
+      limit: BATCH,
+      fields: ['body', 'version'] as ('body' | 'version')[],
+    },
+    artifact: {
+      $: {
+        fields: ['language', 'grade', 'level', 'latestVersion'] as (
+          | 'language'
+          | 'grade'
+          | 'level'
+          | 'latestVersion'
+        )[],
+      },
+      variantOf: { $: { fields: ['grade'] as 'grade'[] } },
+    },
   },
 }
 
 interface Row {
   id: string
   body: string
-  artifact?: { language?: string | null } | null
+  version: number
+  artifact?: {
+    id: string
+    language?: string | null
+    grade?: string | null
+    level?: string | null
+    latestVersion?: number | null
+    variantOf?: { grade?: string | null } | null
+  } | null
+}
+
+/** The version's reading level, and for the artifact's newest version the grade and fit it stores. */
+function fillSteps(db: AdminDb, r: Row) {
+  const a = r.artifact
+  const readingLevel = measureReadingLevel(r.body ?? '', toLanguage(a?.language))
+  const steps: TxStep[] = [db.tx.artifactVersions[r.id]!.update({ readingLevel }, { upsert: false })]
+  if (a && a.latestVersion === r.version) {
+    const target = { grade: a.grade, level: a.level, originalGrade: a.variantOf?.grade }
+    steps.push(
+      db.tx.artifacts[a.id]!.update(artifactLevelFields(readLevel(readingLevel, target)), {
+        upsert: false,
+      }),
+    )
+  }
+  return steps
 }
 
 /** Starts filling in missing reading levels; `close` stops watching (a round under way finishes). */
@@ -35,14 +76,7 @@ export function startLevelBackfill(db: AdminDb, log: Logger): { close(): void } 
       const rows = pending
       pending = undefined
       try {
-        await db.transact(
-          rows.map((r) =>
-            db.tx.artifactVersions[r.id]!.update(
-              { readingLevel: measureReadingLevel(r.body ?? '', toLanguage(r.artifact?.language)) },
-              { upsert: false },
-            ),
-          ),
-        )
+        await db.transact(rows.flatMap((r) => fillSteps(db, r)))
       } catch (err) {
         log.warn('reading levels not filled in', { versions: rows.length, error: String(err) })
       }

@@ -3,8 +3,9 @@
 // so artifacts, versions and the cleared drafts land in one transaction. Refuses, never guesses.
 
 import { id, type TransactionChunk } from '@instantdb/admin'
+import { artifactLevelFields, readLevel } from '../../../src/materials/reading-level.ts'
 import type { AdminDb } from '../admin-db.ts'
-import { measureReadingLevel, toLanguage } from '../reading-level/index.ts'
+import { measureReadingLevel, type ReadingLevel, toLanguage } from '../reading-level/index.ts'
 import type { CheckedCall, RejectedCall } from './material-stream.ts'
 
 // biome-ignore lint/suspicious/noExplicitAny: the admin client's own step type is generic this way
@@ -32,44 +33,76 @@ function defined(fields: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined))
 }
 
-/** The owner's artifacts among `ids`, with the number their next version gets and their language. */
+/** What a level's fit is measured against: the material's grade and level, else its original's grade. */
+interface LevelTarget {
+  grade?: string | undefined
+  level?: string | undefined
+  originalGrade?: string | undefined
+}
+
+/**
+ * The owner's artifacts among `ids`, with the number their next version gets, their language and what
+ * their reading level is aimed at.
+ */
 async function ownedArtifacts(
   db: AdminDb,
   ownerId: string,
   ids: string[],
-): Promise<{ next: Map<string, number>; language: Map<string, string | undefined> }> {
+): Promise<{
+  next: Map<string, number>
+  language: Map<string, string | undefined>
+  target: Map<string, LevelTarget>
+}> {
   const next = new Map<string, number>()
   const language = new Map<string, string | undefined>()
-  if (!ids.length) return { next, language }
+  const target = new Map<string, LevelTarget>()
+  if (!ids.length) return { next, language, target }
   const { artifacts } = await db.query({
     artifacts: {
-      $: { where: { id: { $in: ids }, 'owner.id': ownerId }, fields: ['latestVersion', 'language'] },
+      $: {
+        where: { id: { $in: ids }, 'owner.id': ownerId },
+        fields: ['latestVersion', 'language', 'grade', 'level'],
+      },
       versions: { $: { fields: ['version'] } },
+      variantOf: { $: { fields: ['grade'] } },
     },
   })
   for (const a of artifacts) {
     const highest = Math.max(a.latestVersion ?? 0, ...(a.versions ?? []).map((v) => v.version))
     next.set(a.id, highest + 1)
     language.set(a.id, a.language ?? undefined)
+    target.set(a.id, {
+      grade: a.grade ?? undefined,
+      level: a.level ?? undefined,
+      originalGrade: a.variantOf?.grade ?? undefined,
+    })
   }
-  return { next, language }
+  return { next, language, target }
+}
+
+/** What the artifact stores of its newest version's level (src/materials/reading-level.ts), nulls left out. */
+function levelFields(readingLevel: ReadingLevel, target: LevelTarget | undefined): Record<string, unknown> {
+  const fields = artifactLevelFields(readLevel(readingLevel, target ?? {}))
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null))
 }
 
 export async function materialSteps(db: AdminDb, write: MaterialWrite): Promise<MaterialSteps> {
   const referenced = write.calls.flatMap(({ call }) =>
     call.action === 'revise' ? [call.args.artifactId] : call.args.variantOf ? [call.args.variantOf] : [],
   )
-  const { next: nextVersion, language } = await ownedArtifacts(db, write.ownerId, [...new Set(referenced)])
+  const owned = await ownedArtifacts(db, write.ownerId, [...new Set(referenced)])
+  const { next: nextVersion, language } = owned
   const now = Date.now()
   const out: MaterialSteps = { steps: [], created: [], revised: [], refused: [] }
-  // Every version carries its measured reading level (server/assistant/reading-level).
-  const version = (artifactId: string, n: number, body: string, lang: string | undefined, note?: string) =>
+  // Every version carries its measured reading level (server/assistant/reading-level); the artifact
+  // the grade and fit of its newest one, for the library.
+  const version = (artifactId: string, n: number, body: string, readingLevel: ReadingLevel, note?: string) =>
     db.tx.artifactVersions[id()]!.create(
       defined({
         version: n,
         format: 'markdown',
         body,
-        readingLevel: measureReadingLevel(body, toLanguage(lang)),
+        readingLevel,
         status: write.status,
         source: 'assistant',
         note,
@@ -86,10 +119,19 @@ export async function materialSteps(db: AdminDb, write: MaterialWrite): Promise<
         continue
       }
       nextVersion.set(artifactId, n + 1)
+      const measured = measureReadingLevel(body, toLanguage(language.get(artifactId)))
       out.steps.push(
-        version(artifactId, n, body, language.get(artifactId), note),
+        version(artifactId, n, body, measured, note),
         db.tx.artifacts[artifactId]!.update(
-          defined({ latestVersion: n, updatedAt: now, usedAt: now, title }),
+          defined({
+            latestVersion: n,
+            updatedAt: now,
+            usedAt: now,
+            title,
+            readingGrade: null,
+            levelFit: null,
+            ...levelFields(measured, owned.target.get(artifactId)),
+          }),
           { upsert: false },
         ),
       )
@@ -102,10 +144,17 @@ export async function materialSteps(db: AdminDb, write: MaterialWrite): Promise<
       continue
     }
     const artifactId = id()
+    const measured = measureReadingLevel(body, toLanguage(fields.language))
+    const target = {
+      grade: fields.grade,
+      level: fields.level,
+      originalGrade: variantOf && owned.target.get(variantOf)?.grade,
+    }
     out.steps.push(
       db.tx.artifacts[artifactId]!.create(
         defined({
           ...fields,
+          ...levelFields(measured, target),
           language: fields.language ?? 'de',
           latestVersion: 1,
           usedAt: now,
@@ -120,7 +169,7 @@ export async function materialSteps(db: AdminDb, write: MaterialWrite): Promise<
           variantOf,
         }) as { owner: string },
       ),
-      version(artifactId, 1, body, fields.language),
+      version(artifactId, 1, body, measured),
     )
     out.created.push(artifactId)
   }

@@ -1,49 +1,17 @@
 // Which grade a material should read at, whether a measured level misses it, and what to tell the
 // model in either case (German, like the rest of the model's instructions). Pure.
 
-import { levelById } from '../../../src/materials/levels.ts'
+import {
+  levelGap,
+  MIN_WORDS,
+  parseGrade,
+  type TargetGrade,
+  targetGrade,
+} from '../../../src/materials/reading-level.ts'
 import type { ReadingLevel } from './measure.ts'
 
-export interface TargetGrade {
-  grade: number
-  /** Where it came from: the teacher's request, the material's grade, or only a variant level. */
-  source: 'request' | 'material' | 'level'
-  /** Leichte Sprache has a ceiling, not a band: easier never misses it. */
-  easierIsFine: boolean
-}
-
-/** Below this many counted words a formula says little; such a material is never judged. */
-export const MIN_WORDS = 40
-/** The Wiener Sachtextformel is calibrated for grades 4–15 (Bamberger & Vanecek): below 4 it cannot tell grades apart. */
-const WSTF_FLOOR = 4
-const TOLERANCE = 1
-
-// Upper-secondary phases (their names hold digits that are no grade), then numbers, then broad stages.
-const PHASES: [RegExp, number][] = [
-  [/\b(ef|e-?phase|einführungsphase)\b/, 11],
-  [/\bq\s?1\b|qualifikationsphase\s*1/, 12],
-  [/\bq\s?2\b|qualifikationsphase\s*2|abitur/, 13],
-  [/sek(undarstufe)?\.?\s*(i|1)\b/, 8],
-  [/sek(undarstufe)?\.?\s*(ii|2)\b/, 12],
-]
-const STAGES: [RegExp, number][] = [
-  [/oberstufe/, 12],
-  [/mittelstufe/, 8],
-  [/unterstufe|orientierungsstufe/, 6],
-  [/grundschule|primarstufe/, 3],
-]
-
-/** A grade 1–13 from a stored or requested grade ("5", "Klasse 7/8", "Q1", 9); null if none. Ranges give their middle. */
-export function parseGrade(value: string | number | null | undefined): number | null {
-  if (typeof value === 'number') return value >= 1 && value <= 13 ? value : null
-  if (!value) return null
-  const text = value.toLowerCase()
-  for (const [pattern, grade] of PHASES) if (pattern.test(text)) return grade
-  const numbers = [...text.matchAll(/(?<!\d)(1[0-3]|[1-9])(?!\d)/g)].map((m) => Number(m[1]))
-  if (numbers.length) return (Math.min(...numbers) + Math.max(...numbers)) / 2
-  for (const [pattern, grade] of STAGES) if (pattern.test(text)) return grade
-  return null
-}
+// The target and the fit are shared with the app, which shows them on every material.
+export { levelGap, MIN_WORDS, parseGrade, type TargetGrade, targetGrade }
 
 // A grade named in a request: "für Klasse 6", "6. Klasse", "Jahrgangsstufe 8", "Jg. 7/8", "Q1",
 // "grade 7", "year 9", "7th grade". A bare number ("3 Aufgaben") is no grade.
@@ -62,46 +30,6 @@ export function requestedGrade(text: string): string | undefined {
   const m = REQUESTED_GRADE.exec(text)
   const found = m?.slice(1).find(Boolean)
   return found && parseGrade(found) !== null ? found : undefined
-}
-
-// How a variant level moves the target away from the class's grade (src/materials/levels.ts).
-const LEVEL_OFFSET: Record<string, number> = { A: -1, B: 0, C: 1, daz: -2 }
-const LEICHTE_SPRACHE_CEILING = 4
-
-/**
- * The grade to aim at: the request's grade, else the material's own, moved by the variant level.
- * Leichte Sprache is at most grade 4 and needs no class grade. Null when nothing says a grade.
- */
-export function targetGrade(input: {
-  requested?: string | number | null
-  materialGrade?: string | null
-  level?: string | null
-}): TargetGrade | null {
-  const requested = parseGrade(input.requested)
-  const material = parseGrade(input.materialGrade)
-  const base = requested ?? material
-  const source = requested !== null ? 'request' : material !== null ? 'material' : 'level'
-  const level = input.level && levelById(input.level) ? input.level : null
-  if (level === 'leichte-sprache') {
-    return {
-      grade: Math.min(base ?? LEICHTE_SPRACHE_CEILING, LEICHTE_SPRACHE_CEILING),
-      source,
-      easierIsFine: true,
-    }
-  }
-  if (base === null) return null
-  const grade = Math.min(13, Math.max(1, base + (level ? (LEVEL_OFFSET[level] ?? 0) : 0)))
-  return { grade, source, easierIsFine: false }
-}
-
-/** 'too-hard' / 'too-easy' when the measured grade is more than one grade off the target; else null. */
-export function levelGap(measured: ReadingLevel, target: TargetGrade | null): 'too-hard' | 'too-easy' | null {
-  if (!target || measured.grade === null || measured.words < MIN_WORDS) return null
-  if (measured.grade > target.grade + TOLERANCE) return 'too-hard'
-  if (target.easierIsFine) return null
-  // Under the WSTF's floor every easy text looks alike, so "too easy" is only said above it.
-  if (measured.formula === 'wstf' && target.grade <= WSTF_FLOOR) return null
-  return measured.grade < target.grade - TOLERANCE ? 'too-easy' : null
 }
 
 /** True when the worker should ask the model once more (see levelGap). */

@@ -1,5 +1,5 @@
-// One material in the library list: its title links to the material; kind, subject, grade and the
-// last change below it; a star to mark it as a favourite and a link back to its chat. The whole row
+// One material in the library list: its title links to the material; kind, subject, grade, the
+// last change and the reading level below it; a star to mark it as a favourite and a link back to its chat. The whole row
 // is clickable, but only the title is the link's name.
 
 import { Link } from 'wouter'
@@ -8,9 +8,11 @@ import { useT } from '../../i18n/index.ts'
 import { formatActivity } from '../../lib/dates.ts'
 import { paths } from '../../lib/routes.ts'
 import { kindById } from '../../materials/kinds/index.ts'
+import { LEVEL_FITS, type LevelFit } from '../../materials/reading-level.ts'
 import { useSettings } from '../settings/index.ts'
 import { toIsoDate } from './artifact-labels.ts'
 import { reportFavoriteFailure } from './favorite-failure.ts'
+import { ReadingLevelInfo } from './ReadingLevelInfo.tsx'
 
 export function ArtifactItem({ artifact, now }: { artifact: LibraryArtifact; now: Date }) {
   const t = useT()
@@ -54,6 +56,18 @@ export function ArtifactItem({ artifact, now }: { artifact: LibraryArtifact; now
           </Link>
         )}
       </p>
+      {typeof artifact.readingGrade === 'number' && (
+        <ReadingLevelInfo
+          grade={artifact.readingGrade}
+          fit={toFit(artifact.levelFit)}
+          formula={artifact.language?.startsWith('en') ? 'fk' : 'wstf'}
+          testId="artifact-reading-level"
+        />
+      )}
     </li>
   )
+}
+
+function toFit(value: string | null | undefined): LevelFit | undefined {
+  return LEVEL_FITS.find((f) => f === value)
 }

@@ -1,10 +1,12 @@
-// The library's search and filters: words in title or body, kind, subject, grade, favourites only,
-// and the order. Typing is debounced by the page, so the query changes once the teacher pauses.
+// The library's search and filters: words in title or body, kind, subject, grade, how the reading
+// level fits the class, favourites only, and the order. Typing is debounced by the page, so the
+// query changes once the teacher pauses.
 
 import { useId } from 'react'
-import type { LibrarySort } from '../../data/index.ts'
+import type { LibraryFilter, LibrarySort } from '../../data/index.ts'
 import { useT } from '../../i18n/index.ts'
 import { MATERIAL_KINDS } from '../../materials/kinds/index.ts'
+import { LEVEL_FITS } from '../../materials/reading-level.ts'
 import { useSettings } from '../settings/index.ts'
 import { isFiltered, useLibraryFilter } from './library-filter-store.ts'
 
@@ -59,6 +61,22 @@ export function LibraryFilters() {
           value={filter.grade}
           onChange={(e) => setFilter({ grade: e.target.value })}
         />
+      </div>
+      <div className="library-filters__field">
+        <label htmlFor={`${id}-fit`}>{t('library.fitFilter')}</label>
+        <select
+          id={`${id}-fit`}
+          className="input"
+          value={filter.fit}
+          onChange={(e) => setFilter({ fit: e.target.value as LibraryFilter['fit'] })}
+        >
+          <option value="">{t('library.fit.all')}</option>
+          {LEVEL_FITS.map((fit) => (
+            <option key={fit} value={fit}>
+              {t(`library.fit.${fit}`)}
+            </option>
+          ))}
+        </select>
       </div>
       <div className="library-filters__field">
         <label htmlFor={`${id}-sort`}>{t('library.sort')}</label>

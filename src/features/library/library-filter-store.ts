@@ -19,5 +19,5 @@ export const useLibraryFilter = create<LibraryFilterState>()((set) => ({
 
 /** True when anything narrows the list (the order does not). */
 export function isFiltered(f: LibraryFilter): boolean {
-  return Boolean(f.kind || f.subject.trim() || f.grade.trim() || f.search.trim() || f.favoritesOnly)
+  return Boolean(f.kind || f.subject.trim() || f.grade.trim() || f.fit || f.search.trim() || f.favoritesOnly)
 }

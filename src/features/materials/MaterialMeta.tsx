@@ -1,20 +1,24 @@
 // A material's facts as a description list: kind, level, the original a variant was made from,
-// subject, grade and when it last changed.
+// subject, grade, the shown version's reading level and when it last changed.
 
 import { Link } from 'wouter'
 import type { Artifact, ArtifactRef } from '../../data/index.ts'
 import { useT } from '../../i18n/index.ts'
 import { formatDateTime } from '../../lib/dates.ts'
+import type { LevelReading } from '../../materials/reading-level.ts'
+import { ReadingLevelInfo } from '../library/index.ts'
 import { useSettings } from '../settings/index.ts'
 import { kindLabel, levelLabel } from './material-labels.ts'
 
 export interface MaterialMetaProps {
   artifact: Artifact
   variantOf: ArtifactRef | undefined
+  /** The shown version's reading level against the class (absent until measured). */
+  reading: LevelReading | undefined
   hrefFor: (artifactId: string) => string
 }
 
-export function MaterialMeta({ artifact, variantOf, hrefFor }: MaterialMetaProps) {
+export function MaterialMeta({ artifact, variantOf, reading, hrefFor }: MaterialMetaProps) {
   const t = useT()
   const language = useSettings((s) => s.language)
   const updated = formatDateTime(artifact.updatedAt, language)
@@ -50,6 +54,20 @@ export function MaterialMeta({ artifact, variantOf, hrefFor }: MaterialMetaProps
         <div>
           <dt>{t('artifact.grade')}</dt>
           <dd>{artifact.grade}</dd>
+        </div>
+      )}
+      {reading && (
+        <div className="artifact__reading">
+          <dt>{t('reading.label')}</dt>
+          <dd>
+            <ReadingLevelInfo
+              grade={reading.grade}
+              fit={reading.fit}
+              target={reading.target?.grade}
+              formula={reading.formula}
+              testId="material-reading-level"
+            />
+          </dd>
         </div>
       )}
       {updated && (

@@ -1,5 +1,5 @@
 // One material, in the library (/library/:id) or beside its chat (/c/:chat/m/:id): title and
-// metadata, the original or its variants, the version bar, and the body — or the hand editor or the
+// metadata (with the shown version's reading level), the original or its variants, the version bar, and the body — or the hand editor or the
 // diff of two versions in its place. An artifact that does not exist or belongs to someone else is
 // "not found" (the server's rules hide it; the view cannot tell the two apart, and must not).
 
@@ -11,6 +11,7 @@ import { useT } from '../../i18n/index.ts'
 import { toUserMessage } from '../../i18n/to-user-message.ts'
 import { paths } from '../../lib/routes.ts'
 import type { MaterialDraft } from '../../materials/draft.ts'
+import { artifactLevelFields, readLevel } from '../../materials/reading-level.ts'
 import { ArtifactActions } from '../library/index.ts'
 import { MaterialBody } from './MaterialBody.tsx'
 import { MaterialEditor } from './MaterialEditor.tsx'
@@ -78,6 +79,12 @@ export function MaterialView({ artifactId, isInPanel, isWithChat, isWide, nextDr
   const Heading = isInPanel ? 'h2' : 'h1'
   const shown = choice.shown
   const nextVersion = nextVersionAfter(artifact.latestVersion, versions)
+  // A variant aims at its original's class, moved by its level.
+  const reading = readLevel(shown?.readingLevel, {
+    grade: artifact.grade,
+    level: artifact.level,
+    originalGrade: material.variantOf?.grade,
+  })
   const followLatest = (message: string) => {
     setChosenId(null)
     setMode('read')
@@ -94,7 +101,7 @@ export function MaterialView({ artifactId, isInPanel, isWithChat, isWide, nextDr
       <Heading id={titleId} className="artifact__title">
         {title}
       </Heading>
-      <MaterialMeta artifact={artifact} variantOf={material.variantOf} hrefFor={hrefFor} />
+      <MaterialMeta artifact={artifact} variantOf={material.variantOf} reading={reading} hrefFor={hrefFor} />
       <div className="artifact__toolbar">
         <VersionPicker
           versions={versions}
@@ -118,6 +125,11 @@ export function MaterialView({ artifactId, isInPanel, isWithChat, isWide, nextDr
           isLatest={choice.position === choice.count}
           canCompare={versions.length > 1}
           nextVersion={nextVersion}
+          reading={
+            shown.readingLevel
+              ? { readingLevel: shown.readingLevel, fields: artifactLevelFields(reading) }
+              : undefined
+          }
           mode={mode}
           onMode={(next) => {
             setMode(next)

@@ -1,9 +1,12 @@
-// The "Varianten" section of an original: each differentiated variant with its level, linked.
+// The "Varianten" section of an original: each differentiated variant with its level, linked, and
+// how its newest version's reading level fits.
 
 import { useId } from 'react'
 import { Link } from 'wouter'
 import type { ArtifactRef } from '../../data/index.ts'
 import { useT } from '../../i18n/index.ts'
+import { LEVEL_FITS } from '../../materials/reading-level.ts'
+import { ReadingLevelInfo } from '../library/index.ts'
 import { useSettings } from '../settings/index.ts'
 import { byLevel, levelLabel } from './material-labels.ts'
 
@@ -30,6 +33,14 @@ export function VariantList({
               {v.level && <span className="material-level">{levelLabel(v.level, language)}</span>}
               <span>{v.title.trim() || t('artifact.untitled')}</span>
             </Link>
+            {typeof v.readingGrade === 'number' && (
+              <ReadingLevelInfo
+                grade={v.readingGrade}
+                fit={LEVEL_FITS.find((f) => f === v.levelFit)}
+                formula={v.language?.startsWith('en') ? 'fk' : 'wstf'}
+                testId="variant-reading-level"
+              />
+            )}
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@
 // compare it with another version, and — for an older one — restore it as the newest version.
 
 import { useState } from 'react'
-import { type ArtifactVersion, addArtifactVersion } from '../../data/index.ts'
+import { type ArtifactVersion, addArtifactVersion, type NewVersion } from '../../data/index.ts'
 import { useT } from '../../i18n/index.ts'
 import { toUserMessage } from '../../i18n/to-user-message.ts'
 import { sourceKey } from './material-labels.ts'
@@ -13,6 +13,8 @@ export interface VersionToolsProps {
   isLatest: boolean
   canCompare: boolean
   nextVersion: number
+  /** The shown version's reading level, carried into the restored copy. */
+  reading: NewVersion['reading']
   mode: 'read' | 'edit' | 'compare'
   onMode: (mode: 'read' | 'edit' | 'compare') => void
   onRestored: (version: number) => void
@@ -32,6 +34,7 @@ export function VersionTools(props: VersionToolsProps) {
       body: shown.body,
       source: 'restore',
       note: t('material.note.restore', { version: shown.version }),
+      reading: props.reading,
     })
     // Applied locally at once, so the new version is shown now; a refusal is reported here.
     saved.catch(setError)
