@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, type Page, test } from '@playwright/test'
+import { expectNoAxeViolations } from './fixtures/axe.ts'
 import { seedConversation, updateMessage } from './fixtures/seed.ts'
 import { ChatPage } from './pages/chat-page.ts'
 
@@ -181,9 +182,18 @@ test.describe('install', () => {
 
     test('explains "add to home screen" step by step', async ({ page }) => {
       await page.goto('/')
-      await page.getByRole('button', { name: 'eduhu.ki als App installieren' }).click()
+      const install = page.getByRole('button', { name: 'eduhu.ki als App installieren' })
+      await expect(install).toBeVisible()
+      // One more header button still fits a 360 px phone without sideways scrolling.
+      expect(
+        await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        ),
+      ).toBe(0)
+      await install.click()
       const dialog = page.getByRole('dialog', { name: 'eduhu.ki zum Home-Bildschirm hinzufügen' })
       await expect(dialog.getByRole('listitem')).toHaveCount(3)
+      await expectNoAxeViolations(page)
       await expect(dialog).toContainText('Zum Home-Bildschirm')
       await dialog.getByRole('button', { name: 'Schließen' }).click()
       await expect(dialog).toHaveCount(0)
