@@ -211,6 +211,12 @@ describe('reading level in the worker', () => {
       formula: 'wstf',
       countedText: 'tasks+passages',
     })
+    // What the library filters and shows, on the artifact itself: measured against the material's
+    // own grade (5, as the model stored it), which this grade-3 text is too easy for.
+    expect(artifacts[0]).toMatchObject({
+      readingGrade: artifacts[0]!.versions[0]!.readingLevel.grade,
+      levelFit: 'too-easy',
+    })
   })
 })
 
@@ -226,6 +232,8 @@ describe('reading level of versions the app writes', () => {
         kind: 'worksheet',
         title: 'Von Hand',
         language: 'de',
+        grade: '3',
+        latestVersion: 1,
         createdAt: now,
         updatedAt: now,
       }).link({ owner: teacherId }),
@@ -248,6 +256,15 @@ describe('reading level of versions the app writes', () => {
     const seen = await eventually(() => level, 20_000)
     off()
     expect(seen).toEqual(measureReadingLevel(EASY, 'de'))
+    // The newest version's grade and fit land on the artifact too, for the library.
+    let stored: { readingGrade?: number | null; levelFit?: string | null } | undefined
+    const offArtifact = teacher.subscribeQuery({ artifacts: { $: { where: { id: artifactId } } } }, (r) => {
+      const a = r.data?.artifacts[0]
+      stored = a?.levelFit ? a : undefined
+    })
+    const artifact = await eventually(() => stored, 20_000)
+    offArtifact()
+    expect(artifact).toMatchObject({ readingGrade: seen!.grade, levelFit: 'fits' })
   })
 })
 
