@@ -8,7 +8,6 @@ import {
   useArtifact,
   useChatHead,
   useConversationSection,
-  useIsOffline,
   useLibrary,
   useMessagePages,
 } from '../../data/index.ts'
@@ -18,8 +17,9 @@ import { useCurrentUser } from '../auth/index.ts'
 /** Mounted once for the signed-in teacher (guest or account). */
 export function WarmCache() {
   const { id: ownerId } = useCurrentUser()
-  // Offline there is nothing to fetch; the subscriptions come back with the connection.
-  if (useIsOffline() || OFFLINE_CHATS === 0) return null
+  // Stays mounted offline too: dropping the subscriptions when the socket closes makes the client
+  // unload their cached results from memory while the views still need them.
+  if (OFFLINE_CHATS === 0) return null
   return <WarmRecent ownerId={ownerId} />
 }
 
