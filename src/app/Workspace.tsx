@@ -10,6 +10,7 @@ import { ConversationPanel, SEARCH_INPUT_ID, useStartNewChat } from '../features
 import { LibraryPage } from '../features/library/index.ts'
 import { MaterialPanel, MaterialView } from '../features/materials/index.ts'
 import { WarmCache } from '../features/offline/WarmCache.tsx'
+import { PrivacyPage } from '../features/privacy/index.ts'
 import { ProfilePage } from '../features/profile/index.ts'
 import { SettingsPage } from '../features/settings/index.ts'
 import { useT } from '../i18n/index.ts'
@@ -93,6 +94,8 @@ function RoutePage({ route, isWide }: { route: Route; isWide: boolean }) {
       return <ProfilePage />
     case 'settings':
       return <SettingsPage />
+    case 'privacy':
+      return <PrivacyPage />
     case 'notFound':
       return <NotFoundPage />
   }

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'artifact'; artifactId: string }
   | { name: 'profile' }
   | { name: 'settings' }
+  | { name: 'privacy' }
   | { name: 'notFound' }
 
 export type RouteName = Route['name']
@@ -20,6 +21,7 @@ const STATIC: Record<string, Route> = {
   '/library': { name: 'library' },
   '/profile': { name: 'profile' },
   '/settings': { name: 'settings' },
+  '/privacy': { name: 'privacy' },
 }
 
 export function parseRoute(pathname: string): Route {
@@ -48,6 +50,7 @@ export const paths = {
   material: (conversationId: string, artifactId: string) => `/c/${conversationId}/m/${artifactId}`,
   profile: '/profile',
   settings: '/settings',
+  privacy: '/privacy',
 } as const
 
 /** The main navigation entry a route belongs to (a chat belongs to "Chats", an artifact to the library). */
@@ -55,5 +58,6 @@ export function navSection(route: Route): 'chats' | 'library' | 'profile' | 'set
   if (route.name === 'home' || route.name === 'chat') return 'chats'
   if (route.name === 'artifact') return 'library'
   if (route.name === 'notFound') return null
+  if (route.name === 'privacy') return 'settings'
   return route.name
 }

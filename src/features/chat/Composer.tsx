@@ -5,6 +5,7 @@ import './composer.css'
 import { type FormEvent, type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from 'react'
 import { useT } from '../../i18n/index.ts'
 import { useSettings } from '../../state/settings-store.ts'
+import { PersonalDataHint, usePersonalDataGate } from '../privacy/index.ts'
 import { keyAction, limitState, MAX_PROMPT_CHARS } from './composer-keys.ts'
 import { useDraft, useDraftStore } from './draft-store.ts'
 
@@ -36,6 +37,7 @@ export function Composer({ conversationId, onSend, disabled = false, busy = fals
   const canSend = !disabled && !busy && !sending && !isOver && text.trim() !== ''
   const locale = useSettings((s) => s.language)
   const fmt = (n: number) => n.toLocaleString(locale)
+  const privacy = usePersonalDataGate(text)
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the height follows the text, also when a draft arrives from elsewhere
   useLayoutEffect(() => {
@@ -45,8 +47,11 @@ export function Composer({ conversationId, onSend, disabled = false, busy = fals
     el.style.height = `${Math.min(el.scrollHeight, MAX_HEIGHT_PX)}px`
   }, [text])
 
-  async function send() {
+  async function send(anyway = false) {
     if (!canSend) return
+    // Personal data of pupils stays on the device until the teacher replaces it or says send anyway.
+    if (!anyway && privacy.shouldHold(text)) return
+    privacy.release()
     const sent = text
     setSending(true)
     setFailed(false)
@@ -93,6 +98,17 @@ export function Composer({ conversationId, onSend, disabled = false, busy = fals
         onKeyDown={onKeyDown}
         {...{ [COMPOSER_INPUT_ATTR]: conversationId }}
       />
+      {privacy.findings.length > 0 && (
+        <PersonalDataHint
+          text={text}
+          checkedText={privacy.checkedText}
+          findings={privacy.findings}
+          onChange={(next) => setDraft(conversationId, next)}
+          onSendAnyway={() => void send(true)}
+          isHolding={privacy.isHolding}
+          headingRef={privacy.headingRef}
+        />
+      )}
       <div className="composer__bar">
         <span id={`${ids}-hint`} className="composer__hint">
           {hint}

@@ -4,6 +4,8 @@
 import { OFFLINE_CHATS, useOfflineChatCount } from '../../data/warm-cache.ts'
 import { useT } from '../../i18n/index.ts'
 import { type ColorScheme, type Language, type SendKey, useSettings } from '../../state/settings-store.ts'
+import { AccountDataSection } from '../account-data/index.ts'
+import { PrivacySettings } from '../privacy/index.ts'
 
 const SCHEMES: ColorScheme[] = ['system', 'light', 'dark']
 
@@ -58,11 +60,13 @@ export function SettingsPage() {
           </label>
         ))}
       </fieldset>
+      <PrivacySettings />
       <section className="card stack" aria-labelledby="settings-offline">
         <h2 id="settings-offline">{t('settings.offline.title')}</h2>
         <p>{t('settings.offline.chats', { count: OFFLINE_CHATS })}</p>
         <p data-testid="offline-chat-count">{t('settings.offline.ready', { count: offlineChats })}</p>
       </section>
+      <AccountDataSection />
     </div>
   )
 }
