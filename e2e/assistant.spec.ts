@@ -169,10 +169,11 @@ test('a prompt written offline waits in the outbox and is answered once the conn
   await expect(page.getByRole('heading', { name: 'Ideen für den Einstieg' })).toBeVisible()
   await context.setOffline(true)
   await chat.sendPrompt('Ideen für den Wandertag')
-  const request = chat.messageWithText('Ideen für den Wandertag')
+  const request = page.getByTestId('outbox-entry').filter({ hasText: 'Ideen für den Wandertag' })
   // 'Waiting' holds as long as the browser is offline: the prompt is in the outbox only, so the
   // server has not got it and the worker cannot have asked the model.
-  await expect(request.getByTestId('message-status')).toHaveText('Wartet auf die Assistenz …')
+  await expect(request).toContainText('wartet auf Verbindung')
+  await expect(page.getByTestId('outbox-count')).toHaveText('1 wartet')
   const before = model.requests.length
   const stored = await page.request.post('/admin/query', {
     headers: { authorization: `Bearer ${assistant.adminToken}`, 'app-id': LOCAL_APP_ID },
@@ -186,5 +187,6 @@ test('a prompt written offline waits in the outbox and is answered once the conn
   // Without a service worker (blocked here) the Markdown renderer could not be fetched offline: the
   // reply stays readable as text instead of the chat failing.
   await expect(reply).toContainText(/Gern, hier sind (\*\*)?drei(\*\*)? Ideen\./)
+  await expect(page.getByTestId('outbox-entry')).toHaveCount(0)
   await expect(page.getByRole('heading', { name: 'Hier ist etwas schiefgegangen.' })).toHaveCount(0)
 })
