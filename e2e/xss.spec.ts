@@ -123,9 +123,17 @@ test('no payload in messages, titles or artifacts executes', async ({ page }) =>
     chat.messages.evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.messageId ?? ''))
   while (seen.size < seeded.messageIds.length) {
     await expect
-      .poll(async () => (await renderedIds()).some((id) => !seen.has(id)), {
-        message: `rendered so far: ${seen.size} of ${seeded.messageIds.length} messages`,
-      })
+      .poll(
+        async () => {
+          if ((await renderedIds()).some((id) => !seen.has(id))) return true
+          // What came into view may have been rendered ahead already (overscan): scroll on.
+          await chat.list.evaluate((el) => el.scrollBy(0, el.clientHeight * 0.8))
+          return false
+        },
+        {
+          message: `rendered so far: ${seen.size} of ${seeded.messageIds.length} messages`,
+        },
+      )
       .toBe(true)
     // Click what looks like a link in the newly rendered bodies (unsafe ones are plain text), then scroll on.
     const fresh = await chat.list.evaluate(
