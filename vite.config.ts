@@ -87,6 +87,7 @@ export default defineConfig({
       '/dash': instantTarget,
       '/dev': instantTarget,
       '/health': instantTarget,
+      '/api': instantTarget,
     },
   },
   test: {

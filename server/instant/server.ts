@@ -3,7 +3,7 @@
 
 import { randomUUID } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { AppDb } from './app/app-db.ts'
@@ -41,6 +41,8 @@ export interface InstantServerOptions {
   staticDir?: string
   /** More for /health, e.g. the assistant's state (server/stack); never secrets. */
   health?: () => Promise<Record<string, unknown>>
+  /** The stack's own endpoints under /api (account deletion); answers true when it handled one. */
+  appRoutes?: (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>
   limits?: Limits
   log?: Logger
   /** Periodic backups; by default from INSTANT_LOCAL_BACKUP_DIR (none when unset). */
@@ -113,6 +115,7 @@ export async function startInstantServer(opts: InstantServerOptions): Promise<In
     serveStatic: opts.staticDir ? createStaticHandler(opts.staticDir) : undefined,
     isReady: () => ready,
     health: opts.health,
+    appRoutes: opts.appRoutes,
   })
   const server = createServer((req, res) => void route(req, res))
   server.on('upgrade', (req, socket, head) => {

@@ -7,6 +7,7 @@ import { readAssistantConfig } from '../assistant/config.ts'
 import { readInstantConfig } from '../instant/config.ts'
 import { projectLocalApp } from '../instant/local-app-config.ts'
 import { startInstantServer } from '../instant/server.ts'
+import { lateRoutes, startAccountServices } from './account-services.ts'
 import { startLocalAssistant } from './local-assistant.ts'
 
 async function main(): Promise<void> {
@@ -14,14 +15,18 @@ async function main(): Promise<void> {
   const assistantConfig = readAssistantConfig(process.env)
   // The assistant's part of /health exists once the server (its admin API) runs.
   const health: { read?: () => Promise<Record<string, unknown>> } = {}
+  const api = lateRoutes()
   const server = await startInstantServer({
     host: config.host,
     port: config.port,
     dataDir: resolve(config.dataDir),
     localApp: projectLocalApp(),
     health: async () => (await health.read?.()) ?? {},
+    appRoutes: api.routes,
   })
   const assistant = startLocalAssistant(server, assistantConfig)
+  const account = startAccountServices(server)
+  api.set(account.routes)
   health.read = assistant.health
   process.stdout.write(`Local Instant server at ${server.url}; ${assistant.status}; starting Vite…\n`)
   const vite = spawn(process.execPath, [resolve('node_modules/vite/bin/vite.js'), ...process.argv.slice(2)], {
@@ -29,6 +34,7 @@ async function main(): Promise<void> {
     env: { ...process.env, INSTANT_LOCAL_PORT: String(server.port) },
   })
   const shutDown = async (code: number) => {
+    account.close()
     await assistant.close()
     await server.close()
     process.exit(code)

@@ -8,6 +8,7 @@ import { readInstantConfig } from '../instant/config.ts'
 import { DEFAULT_APP_PORT } from '../instant/local-app.ts'
 import { projectLocalApp } from '../instant/local-app-config.ts'
 import { startInstantServer } from '../instant/server.ts'
+import { lateRoutes, startAccountServices } from './account-services.ts'
 import { startLocalAssistant } from './local-assistant.ts'
 
 async function main(): Promise<void> {
@@ -24,21 +25,26 @@ async function main(): Promise<void> {
   const assistantConfig = readAssistantConfig(process.env)
   // The assistant's part of /health exists once the server (its admin API) runs.
   const health: { read?: () => Promise<Record<string, unknown>> } = {}
+  const api = lateRoutes()
   const server = await startInstantServer({
     host: config.host,
     port: config.port,
     dataDir: resolve(config.dataDir),
     localApp: projectLocalApp(),
     health: async () => (await health.read?.()) ?? {},
+    appRoutes: api.routes,
     staticDir: distDir,
   })
   const assistant = startLocalAssistant(server, assistantConfig)
+  const account = startAccountServices(server)
+  api.set(account.routes)
   health.read = assistant.health
   const shown = server.url.replace('127.0.0.1', 'localhost')
   process.stdout.write(
     `\neduhu.ki is running at ${shown}\n  (data in ${resolve(config.dataDir)}, admin token in ${server.adminTokenFile})\n  ${assistant.status}\n\n`,
   )
   const stop = async () => {
+    account.close()
     await assistant.close()
     await server.close()
     process.exit(0)

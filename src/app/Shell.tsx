@@ -4,6 +4,7 @@
 import { useState } from 'react'
 import { Link, useLocation } from 'wouter'
 import { useConnectionStatus } from '../data/index.ts'
+import { AccountGoneWatcher } from '../features/account-data/index.ts'
 import { AuthGate } from '../features/auth/index.ts'
 import { InstallButton, UpdatePrompt, useResumeLastRoute } from '../features/offline/index.ts'
 import { OutboxBadge } from '../features/offline/OutboxBadge.tsx'
@@ -79,6 +80,7 @@ export function Shell() {
         </ul>
       </nav>
       <AuthGate>
+        <AccountGoneWatcher />
         <Workspace route={route} isWide={isWide} onHelp={() => setHelpOpen(true)} />
       </AuthGate>
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}

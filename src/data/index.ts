@@ -1,5 +1,6 @@
 // The data-access module's public face: features import from here, never from db.ts directly.
 
+export * from './account-data.ts'
 export * from './artifacts.ts'
 export * from './auth.ts'
 export * from './connection.ts'

@@ -20,6 +20,8 @@ export interface RouterOptions {
   isReady: () => boolean
   /** More for /health (the stack adds the assistant's state); never secrets. */
   health?: () => Promise<Record<string, unknown>>
+  /** The stack's own endpoints under /api (server/stack); answers true when it handled the request. */
+  appRoutes?: (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>
 }
 
 const ADMIN_AUTH_ROUTES = new Set([
@@ -31,7 +33,7 @@ const ADMIN_AUTH_ROUTES = new Set([
   '/admin/users',
 ])
 
-export function createRouter({ ctx, sse, serveStatic, isReady, health }: RouterOptions) {
+export function createRouter({ ctx, sse, serveStatic, isReady, health, appRoutes }: RouterOptions) {
   return async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://local')
     const path = url.pathname
@@ -61,6 +63,7 @@ export function createRouter({ ctx, sse, serveStatic, isReady, health }: RouterO
       if (req.method === 'POST' && path === '/admin/subscribe-query')
         return await handleAdminSubscribe(ctx, req, res, url)
       if (path === '/dev/mailbox' && req.method === 'GET') return devMailbox(ctx, req, res, url)
+      if (path.startsWith('/api/') && (await appRoutes?.(req, res, path))) return
       if (path.startsWith('/runtime/') || path.startsWith('/admin/') || path.startsWith('/dash/')) {
         throw new InstantError(
           'record-not-found',
