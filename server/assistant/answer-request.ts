@@ -12,7 +12,14 @@ import { loadMaterialContext, type MaterialContext } from './materials/material-
 import { MaterialStream } from './materials/material-stream.ts'
 import { materialSteps, type TxStep } from './materials/material-writes.ts'
 import { materialTools } from './materials/tool-schema.ts'
-import { type ChatMessage, type ChatTool, ModelError, type ModelEvent, streamModel } from './openai-stream.ts'
+import {
+  type ChatMessage,
+  type ChatTool,
+  ModelError,
+  type ModelEvent,
+  requestChars,
+  streamModel,
+} from './openai-stream.ts'
 import { modelMessages } from './prompts/history.ts'
 import {
   intentInstructions,
@@ -69,9 +76,14 @@ function modelRequest(
   ]
     .filter(Boolean)
     .join('\n\n')
+  const tools = mode === 'tools' ? materialTools() : undefined
+  // The whole request stays within ASSISTANT_CONTEXT_CHARS: the history gets what the system
+  // prompt and the tools leave (the request itself always goes; too large, streamModel refuses it).
+  const room = deps.config.contextChars - requestChars([{ role: 'system', content: system }], tools)
+  const history = Math.min(budget - (known?.length ?? 0), room)
   return {
-    messages: modelMessages(system, context.path, Math.max(1, budget - (known?.length ?? 0))),
-    tools: mode === 'tools' ? materialTools() : undefined,
+    messages: modelMessages(system, context.path, Math.max(1, history)),
+    tools,
   }
 }
 
@@ -158,8 +170,17 @@ export async function answerRequest(
   })
   let mode = materialMode(deps)
   let materials = new MaterialStream(mode === 'blocks')
+  /** The reply reached ASSISTANT_MAX_REPLY_CHARS: the model is stopped and the reply says so. */
+  let cutAtLength = false
   const onEvent = (event: ModelEvent) => {
-    writer.append(materials.push(event))
+    if (cutAtLength) return
+    const text = materials.push(event)
+    const room = config.maxReplyChars - writer.length
+    writer.append(text.length > room ? text.slice(0, room) : text)
+    if (text.length >= room && text) {
+      cutAtLength = true
+      stream.abort()
+    }
     if (materials.hasMaterial) writer.draftsChanged(() => materials.drafts())
   }
   /** The reply's materials as transaction steps (refusals are logged, never written). */
@@ -235,6 +256,13 @@ export async function answerRequest(
     const failure = err instanceof ModelError ? err : undefined
     if (gone) {
       log.info('reply deleted (chat deleted, or taken over by another worker)', { reply: replyId })
+    } else if (cutAtLength && !stoppedByTeacher && !signal.aborted) {
+      // A finished reply, as long as allowed; a material cut off with it is kept as stopped.
+      writer.append(materials.end())
+      const saved = await stepsFor('stopped', materials.partial()).catch(() => ({ steps: [] as TxStep[] }))
+      const mark = db.tx.messages[replyId]!.update({ limit: 'reply-length' }, { upsert: false })
+      await writer.finish('done', undefined, [...saved.steps, mark, ...closing()]).catch(() => {})
+      log.info('reply cut at its maximum length', { reply: replyId, chars: writer.length })
     } else if (signal.reason === HAND_BACK && !stoppedByTeacher) {
       // Shutdown: nothing more is written; another worker answers the request from the start.
       await writer.settle()

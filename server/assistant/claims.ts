@@ -169,7 +169,7 @@ export async function takeOver(
       renewedAt: now,
       leaseMs: holder.leaseMs,
       createdAt: now,
-    }).link({ request: request.id, reply: replyId, ...(row.owner ? { owner: row.owner.id } : {}) })
+    }).link({ request: request.id, reply: replyId })
   const oldClaim = db.tx.assistantClaims[row.id]!.update({ state: 'taken' }, { upsert: false })
   if (next > maxTakeovers) {
     await db.transact([

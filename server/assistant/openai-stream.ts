@@ -23,6 +23,8 @@ export const MODEL_ERROR_KINDS = [
   'model-bad-response',
   'model-timeout',
   'model-empty',
+  /** The request would be larger than ASSISTANT_CONTEXT_CHARS even with the history cut: never sent. */
+  'context-too-large',
   'aborted',
 ] as const
 
@@ -53,6 +55,15 @@ export interface StreamRequest {
   idleTimeoutMs: number
   /** Replaces the network (tests feed exact byte reads through it). */
   fetch?: typeof fetch | undefined
+  /** The most characters the messages and tool definitions may carry together; larger is never sent. */
+  contextChars?: number | undefined
+}
+
+/** What a request carries, in characters: every message's content and the tool definitions. */
+export function requestChars(messages: ChatMessage[], tools?: ChatTool[]): number {
+  let n = tools?.length ? JSON.stringify(tools).length : 0
+  for (const m of messages) n += m.content.length
+  return n
 }
 
 /** What the model sends, in order. A tool call arrives in pieces that share `index`. */
@@ -94,6 +105,12 @@ function apiMessage(err: APIError): string {
  * set only when nothing has been yielded yet.
  */
 export async function* streamModel(req: StreamRequest): AsyncGenerator<ModelEvent> {
+  const size = requestChars(req.messages, req.tools)
+  if (req.contextChars !== undefined && size > req.contextChars)
+    throw new ModelError(
+      'context-too-large',
+      `The request has ${size} characters, the budget ${req.contextChars}`,
+    )
   // One controller for the caller's abort and for silence from the model.
   const controller = new AbortController()
   let timedOut = false

@@ -10,6 +10,7 @@ import { type AnswerDeps, answerRequest, HAND_BACK } from './answer-request.ts'
 import type { PendingRequest } from './claim-reply.ts'
 import { type Claim, type ClaimRow, isTakenByAnother, OPEN_CLAIMS_QUERY, takeOver } from './claims.ts'
 import type { AssistantConfig } from './config.ts'
+import { checkRateLimit, markLimited } from './limits/rate-limit.ts'
 import { startLevelBackfill } from './materials/level-backfill.ts'
 
 export interface AssistantWorkerOptions extends InstantTarget {
@@ -181,6 +182,21 @@ export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWor
 
   async function answer(req: PendingRequest, signal: AbortSignal): Promise<void> {
     // Known as this worker's before it exists, so a sweep never takes it for an interrupted one.
+    try {
+      const limited = await checkRateLimit(db, req.ownerId, config)
+      if (limited) {
+        // Kept pending, not lost: the app shows the limit, and the prompt is answered at `until`.
+        retryAfter.set(req.id, limited.until)
+        setTimeout(pump, Math.max(0, limited.until - Date.now()) + 50).unref()
+        await markLimited(db, req.id, limited)
+        log.info('rate limit reached', { request: req.id, limit: limited.limit })
+        return
+      }
+    } catch (err) {
+      log.warn('rate limit check failed', { request: req.id, error: String(err) })
+      retryAfter.set(req.id, Date.now() + 5_000)
+      return
+    }
     const replyId = id()
     replies.set(req.id, replyId)
     if (await answerRequest(deps, req, replyId, signal)) retryAfter.delete(req.id)
@@ -249,6 +265,13 @@ export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWor
   const leases = setInterval(checkLeases, Math.max(100, Math.floor(config.leaseMs / 3)))
   leases.unref()
   checkLeases(opts.soleWorker)
+  // A reply handed back at another worker's shutdown is taken over at once, not at the next check.
+  const released = db.subscribeQuery(
+    { assistantClaims: { $: { where: { state: 'released' }, fields: ['state'] } } },
+    (payload) => {
+      if (payload.type === 'ok' && payload.data.assistantClaims.length) checkLeases()
+    },
+  )
 
   return {
     get active() {
@@ -258,6 +281,7 @@ export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWor
       closed = true
       clearInterval(sweep)
       clearInterval(leases)
+      released.close()
       live.close()
       backfill.close()
       // Replies in progress may finish within the bound; the rest are handed back.

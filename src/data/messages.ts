@@ -27,6 +27,9 @@ export interface ChatMessage extends TreeMessage {
   updatedAt: number | undefined
   error: string | undefined
   model: string | undefined
+  /** A limit the assistant applied (server/assistant/limits/): rate limit on a request, length on a reply. */
+  limit?: string | undefined
+  limitUntil?: number | undefined
   /** Materials the model is still writing into this reply (streamed, cleared when saved). */
   drafts: MaterialDraft[]
   /** Material versions this reply wrote (a new material's v1, or a revision), oldest first. */
@@ -53,6 +56,8 @@ interface MessageRow {
   updatedAt?: string | number | undefined
   error?: string | undefined
   model?: string | undefined
+  limit?: string | undefined
+  limitUntil?: string | number | undefined
   parent?: { id: string } | undefined
   materialDrafts?: unknown
   artifactVersions?: VersionRow[] | undefined
@@ -100,6 +105,8 @@ function toChatMessage(row: MessageRow): ChatMessage {
       updatedAt: row.updatedAt === undefined ? undefined : new Date(row.updatedAt).getTime(),
       error: row.error,
       model: row.model,
+      limit: row.limit,
+      limitUntil: row.limitUntil === undefined ? undefined : new Date(row.limitUntil).getTime(),
       drafts: row.materialDrafts ? parseDrafts(row.materialDrafts) : NO_DRAFTS,
       materials: toMessageMaterials(row.artifactVersions),
     }

@@ -417,6 +417,13 @@ export const de = {
   'message.error.model-timeout': 'Die KI hat zu lange nichts geschickt. Versuch es noch einmal.',
   'message.error.model-empty': 'Die KI hat eine leere Antwort geschickt. Lass sie neu generieren.',
   'message.error.model-interrupted': 'Die Antwort wurde unterbrochen. Lass sie neu generieren.',
+  'message.error.context-too-large':
+    'Deine Nachricht ist zu lang für die KI. Kürze sie und schick sie noch einmal.',
+  'message.limit.rate-limit-minute':
+    'Du hast gerade sehr viele Nachrichten geschickt. Deine Nachricht bleibt gespeichert und wird um {time} beantwortet.',
+  'message.limit.rate-limit-day':
+    'Du hast dein Tageslimit erreicht. Deine Nachricht bleibt gespeichert und wird am {time} beantwortet.',
+  'message.limit.reply-length': 'Die Antwort hat die Höchstlänge erreicht und endet hier.',
   'message.branch': 'Version {index} von {count}',
   'message.branch.previous': 'Vorherige Version',
   'message.branch.next': 'Nächste Version',

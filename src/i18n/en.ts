@@ -410,6 +410,12 @@ export const en: Record<MessageKey, string> = {
   'message.error.model-timeout': 'The AI sent nothing for too long. Try again.',
   'message.error.model-empty': 'The AI sent an empty reply. Regenerate it.',
   'message.error.model-interrupted': 'The reply was interrupted. Regenerate it.',
+  'message.error.context-too-large': 'Your message is too long for the AI. Shorten it and send it again.',
+  'message.limit.rate-limit-minute':
+    'You have sent a lot of messages just now. Your message is kept and will be answered at {time}.',
+  'message.limit.rate-limit-day':
+    'You have reached your daily limit. Your message is kept and will be answered on {time}.',
+  'message.limit.reply-length': 'The reply reached the maximum length and ends here.',
   'message.branch': 'Version {index} of {count}',
   'message.branch.previous': 'Previous version',
   'message.branch.next': 'Next version',

@@ -61,8 +61,8 @@ export interface LevelCheck {
 export function modelRewrite(config: AssistantConfig, signal: AbortSignal): LevelCheck['rewrite'] {
   return async (messages) => {
     let text = ''
-    const { apiUrl, apiKey, model, idleTimeoutMs } = config
-    const request = { apiUrl, apiKey, model, idleTimeoutMs, messages, signal }
+    const { apiUrl, apiKey, model, idleTimeoutMs, contextChars } = config
+    const request = { apiUrl, apiKey, model, idleTimeoutMs, contextChars, messages, signal }
     for await (const event of streamModel(request)) if (event.type === 'text') text += event.text
     return text
   }

@@ -61,7 +61,13 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   const role = t(message.role === 'assistant' ? 'message.role.assistant' : 'message.role.user')
   const time = formatTime(message.createdAt, language)
   const key = statusKey(message)
-  const status = message.status === 'error' && message.error ? errorText(message.error, t) : key && t(key)
+  const limitKey = `message.limit.${message.limit}`
+  const limited =
+    message.limit && isMessageKey(limitKey)
+      ? t(limitKey, { time: message.limitUntil ? formatTime(message.limitUntil, language) : '' })
+      : null
+  const status =
+    message.status === 'error' && message.error ? errorText(message.error, t) : (limited ?? (key && t(key)))
   const inProgress = message.status === 'pending' || message.status === 'streaming'
 
   return (
