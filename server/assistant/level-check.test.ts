@@ -249,7 +249,7 @@ describe('reading level of versions the app writes', () => {
         createdAt: now,
       }).link({ artifact: artifactId }),
     )
-    let level: { formula?: string; words?: number } | undefined
+    let level: { formula?: string; words?: number; grade?: number } | undefined
     const off = teacher.subscribeQuery({ artifactVersions: { $: { where: { id: versionId } } } }, (r) => {
       level = r.data?.artifactVersions[0]?.readingLevel ?? undefined
     })

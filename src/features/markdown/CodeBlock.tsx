@@ -1,4 +1,4 @@
-// A fenced code block (already highlighted by rehype-highlight) with its own copy button.
+// A fenced code block (already highlighted by highlight-code.ts) with its own copy button.
 
 import { type ComponentPropsWithoutRef, useRef } from 'react'
 import { useT } from '../../i18n/index.ts'
