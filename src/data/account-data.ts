@@ -30,6 +30,27 @@ const LINKS: Record<ExportEntity, Record<string, typeof ID_ONLY>> = {
 
 export const EXPORT_ENTITIES = Object.keys(LINKS) as ExportEntity[]
 
+// The path from each entity to its owning $users row. The owner filter is part of the query, not
+// left to the rules: a page cut before the rules filter it would come back empty on a shared server.
+const OWNER_PATH: Record<ExportEntity, string> = {
+  profiles: 'owner.id',
+  conversations: 'owner.id',
+  messages: 'conversation.owner.id',
+  artifacts: 'owner.id',
+  artifactVersions: 'artifact.owner.id',
+}
+
+/** The teacher and the guest identities merged into their account (whose records are theirs too). */
+async function ownerIds(): Promise<string[]> {
+  const user = await db.getAuth()
+  if (!user) throw new Error('Not signed in')
+  const res = await db.queryOnce({
+    $users: { $: { where: { id: user.id } }, linkedGuestUsers: { $: { fields: ['id'] } } },
+  })
+  const guests = res.data.$users[0]?.linkedGuestUsers ?? []
+  return [user.id, ...guests.map((g) => g.id)]
+}
+
 function flatten(row: Record<string, unknown>, links: string[]): ExportRow {
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(row)) {
@@ -43,11 +64,12 @@ function flatten(row: Record<string, unknown>, links: string[]): ExportRow {
 }
 
 /**
- * Every record the teacher may see (the server's rules make that exactly theirs), one cursor page at
+ * Every record of the teacher (and of guest identities merged into the account), one cursor page at
  * a time in createdAt order, so 10,000 messages never arrive as one answer. Rejects when offline.
  */
 export async function* readAllMyData(pageSize = 500): AsyncGenerator<ExportPage> {
   const startedAt = Date.now()
+  const owners = await ownerIds()
   for (const entity of EXPORT_ENTITIES) {
     const links = Object.keys(LINKS[entity])
     let after: unknown
@@ -55,7 +77,12 @@ export async function* readAllMyData(pageSize = 500): AsyncGenerator<ExportPage>
     for (;;) {
       const query = {
         [entity]: {
-          $: { first: pageSize, order: { createdAt: 'asc' }, ...(after ? { after } : {}) },
+          $: {
+            where: { [OWNER_PATH[entity]]: { $in: owners } },
+            first: pageSize,
+            order: { createdAt: 'asc' },
+            ...(after ? { after } : {}),
+          },
           ...LINKS[entity],
         },
       }
