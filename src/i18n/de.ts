@@ -21,7 +21,8 @@ export const de = {
   'update.available': 'Eine neue Version von eduhu.ki ist bereit.',
   'update.reload': 'Jetzt aktualisieren',
   'update.later': 'Später',
-  'update.heldForReply': 'Eine neue Version ist bereit. Du bekommst sie angeboten, sobald die Antwort fertig ist.',
+  'update.heldForReply':
+    'Eine neue Version ist bereit. Du bekommst sie angeboten, sobald die Antwort fertig ist.',
   'update.heldForDraft':
     'Eine neue Version ist bereit. Du bekommst sie angeboten, sobald du deine Nachricht gesendet hast.',
   'offline.ready': 'eduhu.ki ist jetzt auch offline verfügbar.',
