@@ -11,6 +11,7 @@ import { init } from '@instantdb/admin'
 import { id } from '@instantdb/core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import schema from '../../instant.schema.ts'
+import { eventually } from '../instant/conformance/harness.ts'
 import { type ProjectDb, refreshTokenFor, signedInClient } from '../instant/conformance/project-users.ts'
 import { freePort, type ServerProcess, startServerProcess } from '../instant/conformance/server-process.ts'
 import { LOCAL_APP_ID } from '../instant/local-app.ts'
@@ -81,15 +82,8 @@ afterAll(async () => {
 })
 
 /** Polls the database until `check` gives a value (the bound is generous: only a failure waits that long). */
-async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const start = Date.now()
-  for (;;) {
-    const v = await check()
-    if (v !== undefined) return v
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for a condition')
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
+const waitFor = <T>(check: () => Promise<T | undefined>, timeoutMs: number) =>
+  eventually(check, timeoutMs, 200)
 
 /** What the app does for a new chat and its first prompt (src/data/conversations.ts, messages.ts). */
 async function newChatWithPrompt(teacher: { db: ProjectDb; id: string }, text: string): Promise<string> {

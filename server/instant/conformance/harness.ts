@@ -57,13 +57,18 @@ export async function createEphemeralApp(
  * Waits until check() returns a value that is not undefined, polling every 10 ms. The limit is
  * generous: a busy machine is slow, and only a failure ever waits that long.
  */
-export async function eventually<T>(check: () => T | undefined, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 20_000,
+  /** Between tries; a check that queries the server should not ask every 10 ms. */
+  intervalMs = 10,
+): Promise<T> {
   const start = Date.now()
   for (;;) {
-    const v = check()
+    const v = await check()
     if (v !== undefined) return v
     if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for a condition')
-    await new Promise((r) => setTimeout(r, 10))
+    await new Promise((r) => setTimeout(r, intervalMs))
   }
 }
 
