@@ -15,6 +15,8 @@ process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'eduhu-e2e-'))
 const dataDir = process.env.E2E_DATA_DIR
 // Separate build and result folders let two runs (two checkouts' worth of work) share one machine.
 const distDir = process.env.EDUHU_DIST_DIR || 'dist'
+// The stacks the specs start read no developer's .env (server/instant/shared/env-file.ts).
+process.env.EDUHU_ENV_FILE ??= ''
 
 export default defineConfig({
   testDir: './e2e',

@@ -109,6 +109,8 @@ export default defineConfig({
           include: ['server/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
+          // The servers and workers the tests start read no developer's .env (server/instant/shared/env-file.ts).
+          env: { EDUHU_ENV_FILE: '' },
         },
       },
     ],

@@ -2,6 +2,7 @@
 // self-hosted Instant server). `npm start` does not need this: it runs the worker itself.
 
 import { readFileSync } from 'node:fs'
+import { loadDotEnv } from '../instant/shared/env-file.ts'
 import { createLogger } from '../instant/shared/log.ts'
 import { describeModel, readAssistantConfig } from './config.ts'
 import { readHeartbeatConfig, startHeartbeat } from './heartbeat.ts'
@@ -20,6 +21,7 @@ function adminToken(): string {
 }
 
 async function main(): Promise<void> {
+  loadDotEnv()
   const config = readAssistantConfig(process.env)
   if (!config) throw new Error('No model configured: set ASSISTANT_API_URL and ASSISTANT_MODEL')
   const heartbeatConfig = readHeartbeatConfig(process.env)

@@ -5,8 +5,10 @@ import { readInstantConfig } from './config.ts'
 import { LOCAL_APP_ID } from './local-app.ts'
 import { projectLocalApp } from './local-app-config.ts'
 import { startInstantServer } from './server.ts'
+import { loadDotEnv } from './shared/env-file.ts'
 
 async function main(): Promise<void> {
+  loadDotEnv()
   const config = readInstantConfig(process.argv.slice(2), process.env)
   const server = await startInstantServer({
     host: config.host,

@@ -7,10 +7,12 @@ import { readAssistantConfig } from '../assistant/config.ts'
 import { readInstantConfig } from '../instant/config.ts'
 import { projectLocalApp } from '../instant/local-app-config.ts'
 import { startInstantServer } from '../instant/server.ts'
+import { loadDotEnv } from '../instant/shared/env-file.ts'
 import { lateRoutes, startAccountServices } from './account-services.ts'
 import { startLocalAssistant } from './local-assistant.ts'
 
 async function main(): Promise<void> {
+  loadDotEnv()
   const config = readInstantConfig([], process.env)
   const assistantConfig = readAssistantConfig(process.env)
   // The assistant's part of /health exists once the server (its admin API) runs.

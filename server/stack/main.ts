@@ -8,10 +8,12 @@ import { readInstantConfig } from '../instant/config.ts'
 import { DEFAULT_APP_PORT } from '../instant/local-app.ts'
 import { projectLocalApp } from '../instant/local-app-config.ts'
 import { startInstantServer } from '../instant/server.ts'
+import { loadDotEnv } from '../instant/shared/env-file.ts'
 import { lateRoutes, startAccountServices } from './account-services.ts'
 import { startLocalAssistant } from './local-assistant.ts'
 
 async function main(): Promise<void> {
+  loadDotEnv()
   // EDUHU_DIST_DIR lets parallel e2e runs each serve their own build.
   const distDir = resolve(process.env.EDUHU_DIST_DIR || 'dist')
   if (!existsSync(resolve(distDir, 'index.html'))) {

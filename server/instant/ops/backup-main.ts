@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { loadDotEnv } from '../shared/env-file.ts'
 import { databaseFile, snapshotDatabase } from '../storage/backup.ts'
 import { backupFileName } from './backup-schedule.ts'
 
@@ -13,6 +14,7 @@ const USAGE = `Usage: npm run instant:backup -- [--data-dir DIR] [--out FILE | -
   --out-dir    a directory for instant-<time>.sqlite (default: .data/backups)`
 
 function main(): void {
+  loadDotEnv()
   const { values } = parseArgs({
     args: process.argv.slice(2),
     options: {

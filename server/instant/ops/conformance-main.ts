@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { type AreaResult, runSuite } from '../conformance/suite/run-suite.ts'
+import { loadDotEnv } from '../shared/env-file.ts'
 
 const USAGE = `Usage: npm run conformance -- --api-uri URL [--websocket-uri URL] --app-id ID --admin-token-file F
   --websocket-uri  default: the API URI with ws(s):// and /runtime/session
@@ -49,6 +50,7 @@ function line(r: AreaResult): string {
 }
 
 async function main(): Promise<void> {
+  loadDotEnv()
   const { target, only } = readTarget()
   process.stdout.write(
     `Conformance of ${target.apiUri} (app ${target.appId}, WebSocket ${target.websocketUri})\n`,

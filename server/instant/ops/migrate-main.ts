@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import schema from '../../../instant.schema.ts'
 import { DEFAULT_INSTANT_PORT, LOCAL_APP_ID } from '../local-app.ts'
+import { loadDotEnv } from '../shared/env-file.ts'
 import { appShape } from './migrate/app-shape.ts'
 import { type Endpoint, exportApp } from './migrate/export-app.ts'
 import { importApp } from './migrate/import-app.ts'
@@ -17,6 +18,7 @@ const USAGE = `Usage: npm run instant:export -- --file F [--api-uri URL] [--app-
   Run again with the same --file to resume after a stop (the checkpoint sits beside the file).`
 
 function main(): Promise<void> {
+  loadDotEnv()
   const [mode, ...args] = process.argv.slice(2)
   const { values } = parseArgs({
     args,

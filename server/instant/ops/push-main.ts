@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { DEFAULT_INSTANT_PORT, LOCAL_APP_ID } from '../local-app.ts'
 import { validateRules } from '../perms/index.ts'
+import { loadDotEnv } from '../shared/env-file.ts'
 
 const USAGE = `Usage: npm run instant:push -- [schema|perms|all] [--api-uri URL] [--app-id ID] [--admin-token-file F] [--yes]
   --api-uri           the Instant to push to (default: INSTANT_API_URI or http://127.0.0.1:${DEFAULT_INSTANT_PORT})
@@ -145,6 +146,7 @@ function pushWithInstantCli(target: Target): void {
 }
 
 async function main(): Promise<void> {
+  loadDotEnv()
   const target = readTarget()
   const schema = target.what === 'perms' ? undefined : await loadDefault(target.schemaFile)
   const perms = target.what === 'schema' ? undefined : await loadDefault(target.permsFile)

@@ -5,6 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from '
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { LOCAL_APP_ID } from '../local-app.ts'
+import { loadDotEnv } from '../shared/env-file.ts'
 import {
   adminTokenInBackup,
   checkDatabase,
@@ -19,6 +20,7 @@ const USAGE = `Usage: npm run instant:restore -- --from BACKUP [--data-dir DIR] 
   (a server that crashed leaves the same traces).`
 
 function main(): void {
+  loadDotEnv()
   const { values } = parseArgs({
     args: process.argv.slice(2),
     options: {
