@@ -25,7 +25,11 @@ export const LEVEL_FITS: readonly LevelFit[] = ['fits', 'too-hard', 'too-easy']
 
 /** Below this many counted words a formula says little; such a material is never judged. */
 export const MIN_WORDS = 40
-/** The Wiener Sachtextformel is calibrated for grades 4–15 (Bamberger & Vanecek): below 4 it cannot tell grades apart. */
+/**
+ * The Wiener Sachtextformel is defined for grades 4–15 (Bamberger & Vanecek). The calibrated grade
+ * below 4 rests almost only on sentence length and barely tells grades 3 and 4 apart (corpus test), so
+ * "too easy" is not said for such targets.
+ */
 const WSTF_FLOOR = 4
 const TOLERANCE = 1
 

@@ -1,13 +1,14 @@
 // The reading level of a material's Markdown body, stored with each version as
 // `artifactVersions.readingLevel`. Pure and synchronous: a few KB of Markdown take about a millisecond.
 
+import { calibratedGermanGrade } from './calibration.ts'
 import { fleschAmstad, fleschKincaidGrade, fleschReadingEase, lix, wienerSachtextformel } from './formulas.ts'
 import { runningText } from './running-text.ts'
 import type { Language } from './syllables.ts'
 import { measureText } from './text-stats.ts'
 
-/** Bumped whenever counting or formulas change, so stored levels can be told apart. */
-export const READING_LEVEL_VERSION = 1
+/** Bumped whenever counting or formulas change, so stored levels can be told apart (2: calibrated German grade). */
+export const READING_LEVEL_VERSION = 2
 
 /** School grades run 1–13; a formula's value beyond them says "easier/harder than any grade". */
 export const MIN_GRADE = 1
@@ -16,11 +17,14 @@ export const MAX_GRADE = 13
 export interface ReadingLevel {
   v: typeof READING_LEVEL_VERSION
   language: Language
-  /** 'wstf': German, first Wiener Sachtextformel; 'fk': English, Flesch–Kincaid grade. */
+  /** 'wstf': German, first Wiener Sachtextformel calibrated to grades (calibration.ts); 'fk': English, Flesch–Kincaid grade. */
   formula: 'wstf' | 'fk'
-  /** The formula's grade, clamped to 1–13, one decimal; null when there is no running text. */
+  /**
+   * The grade compared with the target and shown, clamped to 1–13, one decimal; null without running
+   * text. German: the WSTF and sentence length calibrated on school texts; English: Flesch–Kincaid.
+   */
   grade: number | null
-  /** The first Wiener Sachtextformel, unclamped (German only). */
+  /** The first Wiener Sachtextformel as published, unclamped (German only). */
   wstf?: number
   /** Björnsson's LIX (German only). */
   lix?: number
@@ -71,7 +75,7 @@ export function measureReadingLevel(markdownBody: string, language: Language): R
   const wstf = wienerSachtextformel(stats)
   return {
     ...base,
-    grade: toGrade(wstf),
+    grade: toGrade(calibratedGermanGrade(wstf, stats.words / stats.sentences)),
     wstf: round(wstf),
     lix: round(lix(stats)),
     fleschAmstad: round(fleschAmstad(stats)),

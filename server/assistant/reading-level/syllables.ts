@@ -39,9 +39,10 @@ export function countSyllables(word: string, language: Language): number {
   return count
 }
 
-// "qu" is a consonant cluster: "Qua|li|tät" has three syllables, not four.
+// "qu" is a consonant cluster: "Qua|li|tät" has three syllables, not four. A piece without a vowel
+// (the patterns split "Proteinanionen" as …|a|n|io|…) is no syllable of its own; the word still has one.
 function germanNuclei(piece: string): number {
-  return Math.max(1, piece.replace(/qu/g, 'q').match(DE_NUCLEUS)?.length ?? 0)
+  return piece.replace(/qu/g, 'q').match(DE_NUCLEUS)?.length ?? 0
 }
 
 // English spelling marks a silent final e ("make", "cre|ate") and a silent -ed ("walked"); the

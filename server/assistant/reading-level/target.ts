@@ -82,7 +82,7 @@ export function targetLevelPrompt(target: TargetGrade, language: 'de' | 'en'): s
   const [wps, long] = germanStyle(target.grade)
   return (
     `Zielniveau: Klasse ${grade}${target.easierIsFine ? ' oder leichter' : ''}. Lesetexte und Aufgabenstellungen ` +
-    `werden nach dem Schreiben mit der Wiener Sachtextformel gemessen (Ergebnis ≈ Klassenstufe; Überschriften, ` +
+    `werden nach dem Schreiben mit der Wiener Sachtextformel gemessen (auf Klassenstufen umgerechnet, die Satzlänge zählt stark; Überschriften, ` +
     `Tabellen, Formeln und Lösungen zählen nicht); liegt sie mehr als eine Stufe daneben, wird überarbeitet. ` +
     `Richtwerte: im Schnitt etwa ${wps} Wörter je Satz, höchstens etwa ${long} % Wörter mit mehr als sechs Buchstaben.`
   )
