@@ -108,6 +108,8 @@ const _schema = i.schema({
     assistantWorkers: i.entity({
       /** The model's display name (never its URL or key). */
       model: i.string(),
+      /** The model endpoint's host (and port), never its path, key or user: shown in the settings. */
+      endpointHost: i.string().optional(),
       startedAt: i.date(),
       /** Refreshed every beat; older than `staleAfterMs` means the worker is gone. */
       beatAt: i.date().indexed(),

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { describeModel, readAssistantConfig } from './config.ts'
+import { describeModel, endpointHost, readAssistantConfig } from './config.ts'
 
 describe('readAssistantConfig', () => {
   test('no model configured is no assistant', () => {
@@ -46,5 +46,15 @@ describe('readAssistantConfig', () => {
     [{ ASSISTANT_API_URL: 'https://api.x', ASSISTANT_MODEL: 'm', ASSISTANT_TOOLS: 'yes' }, /ASSISTANT_TOOLS/],
   ])('refuses a half or wrong configuration with a message naming it (%o)', (env, message) => {
     expect(() => readAssistantConfig(env)).toThrow(message)
+  })
+})
+
+describe('endpointHost', () => {
+  test('is the host and port only: no user, password, path or query', () => {
+    expect(endpointHost('https://user:sk-secret@api.example.org:8443/v1/key-in-path?key=abc#x')).toBe(
+      'api.example.org:8443',
+    )
+    expect(endpointHost('http://localhost:11434/v1')).toBe('localhost:11434')
+    expect(endpointHost('https://api.openai.com/v1')).toBe('api.openai.com')
   })
 })

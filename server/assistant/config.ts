@@ -109,6 +109,14 @@ export function readAssistantConfig(env: NodeJS.ProcessEnv): AssistantConfig | n
   }
 }
 
+/**
+ * The model endpoint's host (with a port, if any) for the teachers to see: never the key, a user or
+ * password in the URL, its path or query, which may carry secrets of some providers.
+ */
+export function endpointHost(apiUrl: string): string {
+  return new URL(apiUrl).host
+}
+
 /** Where the model is, for logs: never the key. */
 export function describeModel(config: AssistantConfig): string {
   return `${config.model} at ${config.apiUrl}${config.apiKey ? ' (with API key)' : ''}`

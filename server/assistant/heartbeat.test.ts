@@ -37,6 +37,7 @@ function beat(over: { intervalMs?: number; staleAfterMs?: number; soleWorker?: b
   const hb = startHeartbeat({
     ...target(),
     model: 'gpt-scripted',
+    endpointHost: 'api.example.org:8443',
     intervalMs: 100,
     staleAfterMs: 60_000,
     log,
@@ -91,9 +92,18 @@ describe('heartbeat', () => {
     const view = watchWorkers()
     const hb = beat()
     const [first] = await view.until((b) => b.length === 1)
-    expect(first).toMatchObject({ id: hb.workerId, model: 'gpt-scripted', staleAfterMs: 60_000 })
+    expect(first).toMatchObject({
+      id: hb.workerId,
+      model: 'gpt-scripted',
+      endpointHost: 'api.example.org:8443',
+      staleAfterMs: 60_000,
+    })
     expect(first!.modelOk).toBeUndefined()
-    expect(assistantStatus([first!], Date.now())).toEqual({ state: 'ready', model: 'gpt-scripted' })
+    expect(assistantStatus([first!], Date.now())).toEqual({
+      state: 'ready',
+      model: 'gpt-scripted',
+      host: 'api.example.org:8443',
+    })
     // The beat keeps coming: the teacher sees a newer one.
     const firstBeat = new Date(first!.beatAt).getTime()
     await view.until((b) => new Date(b[0]!.beatAt).getTime() > firstBeat)
@@ -156,6 +166,7 @@ describe('heartbeat', () => {
     expect(assistantStatus([failing!], Date.now())).toEqual({
       state: 'failing',
       model: 'gpt-scripted',
+      host: 'api.example.org:8443',
       error: 'model-auth',
     })
 

@@ -1,6 +1,6 @@
-// A running worker announces itself: an `assistantWorkers` record with its model's name, refreshed
-// every beat, and whether the model's last reply worked (read from the replies themselves, so the
-// worker's code needs no hook). The app and /health derive the state from it (src/lib/assistant-state.ts).
+// A running worker announces itself: an `assistantWorkers` record with its model's name and endpoint
+// host, refreshed every beat, and whether the model's last reply worked (read from the replies
+// themselves, so the worker's code needs no hook). The app and /health derive the state from it (src/lib/assistant-state.ts).
 
 import { id } from '@instantdb/admin'
 import type { Logger } from '../instant/shared/log.ts'
@@ -53,6 +53,8 @@ export function readHeartbeatConfig(env: NodeJS.ProcessEnv): HeartbeatConfig {
 export interface HeartbeatOptions extends InstantTarget, HeartbeatConfig {
   /** The model's display name. */
   model: string
+  /** The model endpoint's host only (config.ts endpointHost), shown in the settings. */
+  endpointHost: string
   log: Logger
   /** No other worker answers in this app (the local stack): every other record is a leftover. */
   soleWorker?: boolean
@@ -82,6 +84,7 @@ export function startHeartbeat(opts: HeartbeatOptions): Heartbeat {
       await db.transact(
         db.tx.assistantWorkers[workerId]!.update({
           model: opts.model,
+          endpointHost: opts.endpointHost,
           startedAt,
           beatAt: Date.now(),
           staleAfterMs: opts.staleAfterMs,

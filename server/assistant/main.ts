@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { loadDotEnv } from '../instant/shared/env-file.ts'
 import { createLogger } from '../instant/shared/log.ts'
-import { describeModel, readAssistantConfig } from './config.ts'
+import { describeModel, endpointHost, readAssistantConfig } from './config.ts'
 import { readHeartbeatConfig, startHeartbeat } from './heartbeat.ts'
 import { startAssistantWorker } from './worker.ts'
 
@@ -32,7 +32,13 @@ async function main(): Promise<void> {
   }
   const log = createLogger(undefined, 'assistant')
   // Announces this worker to the app (and /health) for as long as it runs.
-  const heartbeat = startHeartbeat({ ...target, ...heartbeatConfig, model: config.model, log })
+  const heartbeat = startHeartbeat({
+    ...target,
+    ...heartbeatConfig,
+    model: config.model,
+    endpointHost: endpointHost(config.apiUrl),
+    log,
+  })
   const worker = startAssistantWorker({ ...target, config, log })
   process.stdout.write(`Assistant worker answering in ${target.apiURI} with ${describeModel(config)}\n`)
   const stop = () =>

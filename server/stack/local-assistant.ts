@@ -2,7 +2,7 @@
 // configured, with its heartbeat; and /health's view of the assistant. Without a model the app still
 // runs and says so; prompts wait visibly and are answered once a model is set.
 
-import { type AssistantConfig, describeModel } from '../assistant/config.ts'
+import { type AssistantConfig, describeModel, endpointHost } from '../assistant/config.ts'
 import { forgetAllWorkers, readHeartbeatConfig, startHeartbeat } from '../assistant/heartbeat.ts'
 import { type AssistantWorker, startAssistantWorker } from '../assistant/worker.ts'
 import { LOCAL_APP_ID } from '../instant/local-app.ts'
@@ -45,6 +45,7 @@ export function startLocalAssistant(
     ...target,
     ...readHeartbeatConfig(env),
     model: config.model,
+    endpointHost: endpointHost(config.apiUrl),
     log,
     soleWorker: true,
   })

@@ -451,8 +451,10 @@ export const de = {
   'privacy.settings.heading': 'Datenschutz',
   'privacy.settings.hint': 'Vor dem Senden auf Namen und persönliche Daten von Schüler:innen hinweisen',
   'privacy.settings.hintNote': 'Die Prüfung läuft nur auf diesem Gerät, ohne Anfrage und ohne KI.',
-  'privacy.settings.modelHost': 'Deine Nachrichten gehen zum Sprachmodell bei: {host}',
-  'privacy.settings.modelHostUnknown': 'Gerade ist kein Sprachmodell angebunden.',
+  'privacy.endpoint.label': 'Modell-Endpunkt',
+  'privacy.endpoint.none': 'kein Assistent verbunden',
+  'privacy.endpoint.unknown': 'gerade nicht bekannt (keine Verbindung zum Server)',
+  'privacy.endpoint.note': 'Dorthin schickt der Server deine Nachrichten, damit das Sprachmodell antwortet.',
   'privacy.settings.page': 'Was wo gespeichert wird',
   'privacy.page.title': 'Datenschutz: Was wo gespeichert wird',
   'privacy.page.intro':
@@ -465,7 +467,7 @@ export const de = {
     'Eine Kopie deiner Chats und Materialien, damit du sie offline lesen kannst, deine Entwürfe, die noch nicht gesendet sind, und die Einstellungen dieses Geräts. Schriften, Symbole und Formeln liegen in der App selbst, die deshalb keine anderen Server fragt.',
   'privacy.page.model.term': 'Was an das Sprachmodell geht',
   'privacy.page.model.text':
-    'Wenn du eine Nachricht sendest, schickt der Server den Verlauf dieses Chats und die Angaben aus deinem Profil an das Sprachmodell, damit die Antwort passt. Deine E-Mail-Adresse und deine anderen Chats gehen nicht dorthin. Wo das Sprachmodell läuft, steht in den Einstellungen.',
+    'Wenn du eine Nachricht sendest, schickt der Server den Verlauf dieses Chats und die Angaben aus deinem Profil an das Sprachmodell, damit die Antwort passt. Deine E-Mail-Adresse und deine anderen Chats gehen nicht dorthin. Wo das Sprachmodell läuft, steht hier darunter und in den Einstellungen.',
   'privacy.page.hint.term': 'Namen von Schüler:innen',
   'privacy.page.hint.text':
     'Bevor eine Nachricht dein Gerät verlässt, prüft eduhu.ki sie hier auf Namen, Geburtsdaten, Adressen, E-Mail-Adressen und Telefonnummern und bietet Platzhalter wie „Schüler A“ an. Schreib am besten nie echte Namen in einen Chat.',

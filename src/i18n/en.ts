@@ -442,8 +442,10 @@ export const en: Record<MessageKey, string> = {
   'privacy.settings.heading': 'Privacy',
   'privacy.settings.hint': 'Before sending, point out pupils’ names and personal data',
   'privacy.settings.hintNote': 'The check runs only on this device, with no request and no AI.',
-  'privacy.settings.modelHost': 'Your messages go to the language model at: {host}',
-  'privacy.settings.modelHostUnknown': 'No language model is connected right now.',
+  'privacy.endpoint.label': 'Model endpoint',
+  'privacy.endpoint.none': 'no assistant connected',
+  'privacy.endpoint.unknown': 'not known right now (no connection to the server)',
+  'privacy.endpoint.note': 'The server sends your messages there so the language model can answer.',
   'privacy.settings.page': 'What is stored where',
   'privacy.page.title': 'Privacy: what is stored where',
   'privacy.page.intro':
@@ -456,7 +458,7 @@ export const en: Record<MessageKey, string> = {
     'A copy of your chats and materials so you can read them offline, your drafts not sent yet, and this device’s settings. Fonts, icons and formulas are part of the app itself: it asks no other servers.',
   'privacy.page.model.term': 'What goes to the language model',
   'privacy.page.model.text':
-    'When you send a message, the server sends this chat’s history and your profile details to the language model so the answer fits. Your e-mail address and your other chats do not go there. Where the language model runs is shown in the settings.',
+    'When you send a message, the server sends this chat’s history and your profile details to the language model so the answer fits. Your e-mail address and your other chats do not go there. Where the language model runs is shown below and in the settings.',
   'privacy.page.hint.term': 'Pupils’ names',
   'privacy.page.hint.text':
     'Before a message leaves your device, eduhu.ki checks it here for names, birth dates, addresses, e-mail addresses and phone numbers and offers placeholders such as “Schüler A”. Best never write real names in a chat.',

@@ -26,6 +26,20 @@ describe('assistantStatus', () => {
     expect(assistantStatus([beat({ modelOk: true })], NOW).state).toBe('ready')
   })
 
+  it('passes on the endpoint host of the worker it reports on', () => {
+    const older = beat({ id: 'w0', endpointHost: 'old.example.org', beatAt: NOW - 5_000 })
+    expect(assistantStatus([older, beat({ endpointHost: 'api.example.org' })], NOW)).toEqual({
+      state: 'ready',
+      model: 'llama3.1',
+      host: 'api.example.org',
+    })
+    const failing = beat({ endpointHost: 'api.example.org', modelOk: false, modelError: 'model-auth' })
+    expect(assistantStatus([failing], NOW).host).toBe('api.example.org')
+    expect(
+      assistantStatus([beat({ endpointHost: 'api.example.org', stoppedAt: NOW })], NOW).host,
+    ).toBeUndefined()
+  })
+
   it('counts a beat exactly at its bound as there, and one past it as gone', () => {
     expect(assistantStatus([beat({ beatAt: NOW - 30_000 })], NOW).state).toBe('ready')
     expect(assistantStatus([beat({ beatAt: NOW - 30_001 })], NOW).state).toBe('unreachable')

@@ -8,6 +8,7 @@ export type AssistantState = 'ready' | 'none' | 'unreachable' | 'failing'
 export interface WorkerBeat {
   id: string
   model: string
+  endpointHost?: string | null | undefined
   beatAt: number | string
   staleAfterMs: number
   stoppedAt?: number | string | null | undefined
@@ -19,6 +20,8 @@ export interface AssistantStatus {
   state: AssistantState
   /** The model of a worker that is there (the freshest one), for 'ready' and 'failing'. */
   model?: string | undefined
+  /** That worker's model endpoint host (no path, no key), for 'ready' and 'failing'. */
+  host?: string | undefined
   /** The failure code of the model's last reply, for 'failing'. */
   error?: string | undefined
 }
@@ -36,6 +39,9 @@ export function isWorkerThere(beat: WorkerBeat, now: number, heardAt?: number): 
   return now - time(beat.beatAt) <= beat.staleAfterMs
 }
 
+/** Only set when the worker wrote one (workers from before the field have none). */
+const hostOf = (beat: WorkerBeat) => (beat.endpointHost ? { host: beat.endpointHost } : {})
+
 /** Ready when any worker is there and its model works; failing when all that are there fail. */
 export function assistantStatus(
   beats: readonly WorkerBeat[],
@@ -48,9 +54,14 @@ export function assistantStatus(
     .sort((a, b) => time(b.beatAt) - time(a.beatAt))
   if (there.length === 0) return { state: 'unreachable' }
   const working = there.find((b) => b.modelOk !== false)
-  if (working) return { state: 'ready', model: working.model }
+  if (working) return { state: 'ready', model: working.model, ...hostOf(working) }
   const [freshest] = there as [WorkerBeat]
-  return { state: 'failing', model: freshest.model, error: freshest.modelError ?? undefined }
+  return {
+    state: 'failing',
+    model: freshest.model,
+    ...hostOf(freshest),
+    error: freshest.modelError ?? undefined,
+  }
 }
 
 /** What this device saw of one worker's beat: its value, how often it moved, when it last moved. */

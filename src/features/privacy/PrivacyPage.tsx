@@ -3,6 +3,7 @@
 
 import './privacy.css'
 import { useT } from '../../i18n/index.ts'
+import { ModelEndpoint } from './ModelEndpoint.tsx'
 
 const SECTIONS = ['server', 'device', 'model', 'hint', 'delete'] as const
 
@@ -16,7 +17,10 @@ export function PrivacyPage() {
         {SECTIONS.map((s) => (
           <div key={s}>
             <dt>{t(`privacy.page.${s}.term`)}</dt>
-            <dd>{t(`privacy.page.${s}.text`)}</dd>
+            <dd>
+              {t(`privacy.page.${s}.text`)}
+              {s === 'model' && <ModelEndpoint />}
+            </dd>
           </div>
         ))}
       </dl>

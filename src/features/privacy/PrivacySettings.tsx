@@ -1,9 +1,11 @@
-// The settings page's privacy section: the personal-data hint on or off, and the way to the privacy page.
+// The settings page's privacy section: the personal-data hint on or off, the model endpoint's host,
+// and the way to the privacy page.
 
 import { Link } from 'wouter'
 import { useT } from '../../i18n/index.ts'
 import { paths } from '../../lib/routes.ts'
 import { useHintSetting } from './hint-setting.ts'
+import { ModelEndpoint } from './ModelEndpoint.tsx'
 
 export function PrivacySettings() {
   const t = useT()
@@ -23,6 +25,7 @@ export function PrivacySettings() {
       <p id="privacy-hint-note" className="muted">
         {t('privacy.settings.hintNote')}
       </p>
+      <ModelEndpoint />
       <Link href={paths.privacy}>{t('privacy.settings.page')}</Link>
     </fieldset>
   )
