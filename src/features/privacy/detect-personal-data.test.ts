@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { scoreCorpus } from './corpus-score.ts'
 import { detectPersonalData } from './detect-personal-data.ts'
+import { HELD_OUT_CORPUS, HELD_OUT_ORDINARY, HELD_OUT_PERSONAL } from './held-out-corpus.ts'
 import { findingKey, placeholdersFor, replaceFindings } from './placeholders.ts'
 import { CORPUS, ORDINARY_PROMPTS, PERSONAL_PROMPTS } from './prompt-corpus.ts'
 
@@ -21,6 +22,28 @@ describe('personal-data detector on the prompt corpus', () => {
     expect(score.precision).toBeGreaterThanOrEqual(0.9)
     expect(score.recall).toBeGreaterThanOrEqual(0.9)
     expect(ordinary.falseAlarmPrompts / ORDINARY_PROMPTS.length).toBeLessThanOrEqual(0.05)
+  })
+})
+
+// The held-out set was written after tuning and never tuned on: its figures are the honest ones.
+// Its floors are lower than the tuning corpus's, set before the first run.
+describe('personal-data detector on the held-out prompts', () => {
+  it('keeps reasonable precision and recall on prompts it was not tuned on (printed)', () => {
+    expect(HELD_OUT_CORPUS.length).toBeGreaterThanOrEqual(100)
+    const known = new Set(CORPUS.map((c) => c.prompt))
+    expect(HELD_OUT_CORPUS.filter((c) => known.has(c.prompt))).toEqual([])
+    const score = scoreCorpus(HELD_OUT_CORPUS)
+    const ordinary = scoreCorpus(HELD_OUT_ORDINARY)
+    console.info(
+      `privacy hint on ${score.prompts} held-out prompts (${HELD_OUT_PERSONAL.length} with personal data): ` +
+        `precision ${(score.precision * 100).toFixed(1)} %, recall ${(score.recall * 100).toFixed(1)} % ` +
+        `(TP ${score.truePositives}, FP ${score.falsePositives}, FN ${score.falseNegatives}); ` +
+        `${ordinary.falseAlarmPrompts} of ${HELD_OUT_ORDINARY.length} ordinary prompts alarmed`,
+    )
+    for (const m of score.mistakes) console.info('  held-out mistake:', JSON.stringify(m))
+    expect(score.precision).toBeGreaterThanOrEqual(0.8)
+    expect(score.recall).toBeGreaterThanOrEqual(0.8)
+    expect(ordinary.falseAlarmPrompts / HELD_OUT_ORDINARY.length).toBeLessThanOrEqual(0.1)
   })
 })
 
