@@ -1,5 +1,6 @@
 // The teacher's data rights on the whole stack: the "all my data" ZIP holds every record of the teacher
-// and nothing of another; deleting the account leaves nothing of the teacher on the server (admin API)
+// and nothing of another (with more of another teacher's messages than one export page before the
+// teacher's own); deleting the account leaves nothing of the teacher on the server (admin API)
 // and signs out their other device; a retention run deletes exactly the chats it should.
 
 import { readFileSync } from 'node:fs'
@@ -66,9 +67,33 @@ async function seedTeacher(
   }
 }
 
+/**
+ * More of another teacher's messages than one export page (500), all older than the teacher's own: an
+ * export that pages before the rules filter would get only empty pages and stop (the bug of 64f5e75).
+ */
+async function seedOlderBulk(request: APIRequestContext, ownerId: string, count: number): Promise<string[]> {
+  const chats = Array.from({ length: 4 }, (_, c) =>
+    conversationSteps(
+      ownerId,
+      `Fremd Viel ${c}`,
+      Array.from({ length: count / 4 }, (_, i) => ({
+        role: i % 2 ? ('assistant' as const) : ('user' as const),
+        text: `Fremd Nachricht ${c}-${i}`,
+      })),
+      { startAt: Date.now() - 60 * DAY + c * DAY },
+    ),
+  )
+  await adminTransact(
+    request,
+    chats.flatMap((c) => c.steps),
+  )
+  return chats.flatMap((c) => [c.conversationId, ...c.messageIds])
+}
+
 test('the ZIP holds every record of the teacher and nothing of another teacher', async ({ browser }) => {
   const other = await newTeacher(browser)
   const otherData = await seedTeacher(other.page.request, other.userId, 'Fremd')
+  const otherBulk = await seedOlderBulk(other.page.request, other.userId, 600)
   const me = await newTeacher(browser)
   const mine = await seedTeacher(me.page.request, me.userId, 'Meins')
   const second = await seedTeacher(me.page.request, me.userId, 'Zweiter')
@@ -100,7 +125,7 @@ test('the ZIP holds every record of the teacher and nothing of another teacher',
   const all = Object.values(files)
     .map((f) => strFromU8(f))
     .join('\n')
-  for (const id of [otherData.conversationId, otherData.artifactId, ...otherData.messageIds]) {
+  for (const id of [otherData.conversationId, otherData.artifactId, ...otherData.messageIds, ...otherBulk]) {
     expect(all).not.toContain(id)
   }
   expect(all).not.toContain('Fremd')
