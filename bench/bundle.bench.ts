@@ -49,7 +49,7 @@ export async function benchBundle(): Promise<Record<string, unknown>> {
 }
 
 /** The production build, as `npm run build` makes it, into dir (the shared dist/ stays untouched). */
-function build(dir: string): Promise<void> {
+export function build(dir: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const proc = spawn(
       process.execPath,

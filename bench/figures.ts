@@ -39,6 +39,32 @@ const fanout = (clients: string, max?: number): Figure => ({
   noise: 'p95 of 40 rounds × sessions',
 })
 
+/** Lighthouse scores (budgets 95 / 100 / 100) and the phone's load metrics, medians of the runs. */
+const lighthouseFigures = (page: 'chat_1000' | 'start_page', where: string): Figure[] =>
+  (['mobile', 'desktop'] as const).flatMap((form) => {
+    const of = (key: string[], label: string, unit: string, min?: number): Figure => ({
+      bench: 'lighthouse',
+      label: `Lighthouse ${label}, ${where}, ${form === 'mobile' ? 'phone' : 'desktop'} (median)`,
+      path: [page, form, ...key, 'median'],
+      unit,
+      ...(min !== undefined && { min }),
+      noise: [page, form, ...key, 'noise_pct'],
+    })
+    const scores = [
+      of(['performance'], 'performance', '', 95),
+      of(['accessibility'], 'accessibility', '', 100),
+      of(['best_practices'], 'best practices', '', 100),
+    ]
+    if (form === 'desktop') return scores
+    return [
+      ...scores,
+      of(['metrics', 'fcp_ms'], 'first contentful paint', 'ms'),
+      of(['metrics', 'lcp_ms'], 'largest contentful paint', 'ms'),
+      of(['metrics', 'tbt_ms'], 'total blocking time', 'ms'),
+      of(['metrics', 'cls'], 'cumulative layout shift', ''),
+    ]
+  })
+
 const bundle = (label: string, path: string[], max?: number): Figure => ({
   bench: 'bundle',
   label,
@@ -144,6 +170,8 @@ export const FIGURES: Figure[] = [
     unit: 'ms',
     noise: 'p95 of 20 replies',
   },
+  ...lighthouseFigures('chat_1000', 'chat screen of a 1,000-message chat'),
+  ...lighthouseFigures('start_page', 'start page, first visit'),
 ]
 
 /** The value at path in results, or undefined when the benchmark has not recorded it. */

@@ -8,6 +8,7 @@ import { benchAssistant } from './assistant.bench.ts'
 import { benchBundle } from './bundle.bench.ts'
 import { FIGURES, type Figure, keepsBudget, valueAt } from './figures.ts'
 import { benchInstantServer } from './instant-server.bench.ts'
+import { benchLighthouse } from './lighthouse.bench.ts'
 import { benchServerScale } from './server-scale.bench.ts'
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   'instant-server': benchInstantServer,
   bundle: benchBundle,
   assistant: benchAssistant,
+  lighthouse: benchLighthouse,
 }
 
 const README = 'bench/README.md'
