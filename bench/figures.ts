@@ -172,6 +172,31 @@ export const FIGURES: Figure[] = [
   },
   ...lighthouseFigures('chat_1000', 'chat screen of a 1,000-message chat'),
   ...lighthouseFigures('start_page', 'start page, first visit'),
+  {
+    bench: 'privacy-hint',
+    label: 'personal-data check, 8,000 characters full of names, median (no typing lag: one frame)',
+    path: ['with_names_8000', 'median_ms'],
+    unit: 'ms',
+    max: 16,
+    noise: 'median of 200 runs',
+  },
+  ...(
+    [
+      ['ZIP export of 10,000 messages, click → download', ['export_ms'], 'ms', 120_000],
+      ['ZIP export of 10,000 messages, longest long task', ['long_tasks', 'longest_ms'], 'ms', 1_000],
+      ['ZIP export of 10,000 messages, worst lateness of a 50 ms timer', ['max_timer_lag_ms'], 'ms', 1_000],
+      ['ZIP export of 10,000 messages, peak JS heap', ['peak_heap_mib'], 'MiB', 256],
+    ] as const
+  ).map(
+    ([label, path, unit, max]): Figure => ({
+      bench: 'account-export',
+      label,
+      path: [...path],
+      unit,
+      max,
+      noise: 'single run (see load_avg_1min_at_start)',
+    }),
+  ),
 ]
 
 /** The value at path in results, or undefined when the benchmark has not recorded it. */

@@ -4,11 +4,13 @@
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
+import { benchAccountExport } from './account-export.bench.ts'
 import { benchAssistant } from './assistant.bench.ts'
 import { benchBundle } from './bundle.bench.ts'
 import { FIGURES, type Figure, keepsBudget, valueAt } from './figures.ts'
 import { benchInstantServer } from './instant-server.bench.ts'
 import { benchLighthouse } from './lighthouse.bench.ts'
+import { benchPrivacyHint } from './privacy-hint.bench.ts'
 import { benchServerScale } from './server-scale.bench.ts'
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -17,6 +19,8 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   bundle: benchBundle,
   assistant: benchAssistant,
   lighthouse: benchLighthouse,
+  'privacy-hint': benchPrivacyHint,
+  'account-export': benchAccountExport,
 }
 
 const README = 'bench/README.md'
