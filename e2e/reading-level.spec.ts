@@ -37,10 +37,13 @@ function materialSteps(ownerId: string, m: Seeded): { id: string; steps: Step[] 
   if (m.level) fields.level = m.level
   if (m.fit) fields.levelFit = m.fit
   const readingLevel = {
-    v: 1,
+    v: 2,
     language: 'de',
     formula: 'wstf',
     grade: m.measured,
+    wstf: 5.4,
+    lix: 41.3,
+    fleschAmstad: 63.5,
     words: 120,
     sentences: 10,
     wordsPerSentence: 12,
@@ -105,6 +108,10 @@ test('the level shows on the material with its explanation, and on each variant'
   await level.getByText('Lesestufe ≈ Klasse 6').click()
   await expect(explanation).toBeVisible()
   await expect(level.getByText(/ein Hinweis, kein Urteil/)).toBeVisible()
+  // The published formulas' own values, as stored with the version.
+  await expect(level).toContainText(
+    'Werte der Formeln für diesen Text: Wiener Sachtextformel 5,4 · LIX 41,3 · Flesch-Lesbarkeit (Amstad) 63,5.',
+  )
 
   const variants = page.getByTestId('material-variant')
   await expect(variants).toHaveCount(2)

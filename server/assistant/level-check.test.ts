@@ -152,7 +152,7 @@ describe('reading level in the worker', () => {
     const again = (await second!.request).body
     expect(again.tools).toBeUndefined()
     expect(again.messages.at(-1)!.content).toMatch(
-      /Das Material liegt nach der Wiener Sachtextformel bei Klassenstufe \d/,
+      /Das Material liegt nach der Wiener Sachtextformel \(mit der Satzlänge auf Klassen umgerechnet\) bei Klassenstufe \d/,
     )
     expect(again.messages.at(-1)!.content).toContain('Ziel ist Klasse 5')
     expect(again.messages.at(-1)!.content).toContain('biochemischen Prozess')

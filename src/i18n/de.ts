@@ -196,6 +196,12 @@ export const de = {
     'Die Lesestufe schätzt, ab welcher Klasse Schülerinnen und Schüler den Text gut lesen können. Gezählt wird mit der Wiener Sachtextformel: Wie lang sind die Sätze, und wie viele lange und vielsilbige Wörter kommen vor? Ihr Wert und die Satzlänge werden in eine Klassenstufe umgerechnet, abgestimmt an Schultexten, deren Klasse bekannt ist. Überschriften, Tabellen, Formeln und Lösungen zählen nicht mit.',
   'reading.explain.fk':
     'Die Lesestufe schätzt, ab welcher Klasse Schülerinnen und Schüler den englischen Text gut lesen können. Gezählt wird mit der Flesch-Kincaid-Formel: Wie lang sind die Sätze, und wie viele Silben haben die Wörter? Überschriften, Tabellen, Formeln und Lösungen zählen nicht mit.',
+  'reading.scores': 'Werte der Formeln für diesen Text: {list}.',
+  'reading.score.wstf': 'Wiener Sachtextformel',
+  'reading.score.lix': 'LIX',
+  'reading.score.fleschAmstad': 'Flesch-Lesbarkeit (Amstad)',
+  'reading.score.fleschKincaid': 'Flesch-Kincaid',
+  'reading.score.fleschReadingEase': 'Flesch Reading Ease',
   'reading.explain.fit':
     '„Passt“ heißt: höchstens eine Klassenstufe neben dem Ziel (Klasse des Materials, bei Varianten nach Niveau verschoben).',
   'reading.explain.hint':

@@ -192,6 +192,12 @@ export const en: Record<MessageKey, string> = {
     'The reading level estimates from which grade pupils can read the text comfortably. It is counted with the Wiener Sachtextformel (a German readability formula): how long are the sentences, and how many long words with many syllables are there? Its value and the sentence length are converted into a grade, tuned on school texts whose grade is known. Headings, tables, formulas and answers do not count.',
   'reading.explain.fk':
     'The reading level estimates from which grade pupils can read the English text comfortably. It is counted with the Flesch–Kincaid formula: how long are the sentences, and how many syllables do the words have? Headings, tables, formulas and answers do not count.',
+  'reading.scores': 'The formulas’ values for this text: {list}.',
+  'reading.score.wstf': 'Wiener Sachtextformel',
+  'reading.score.lix': 'LIX',
+  'reading.score.fleschAmstad': 'Flesch reading ease (Amstad)',
+  'reading.score.fleschKincaid': 'Flesch–Kincaid',
+  'reading.score.fleschReadingEase': 'Flesch reading ease',
   'reading.explain.fit':
     '“Fits” means: at most one grade away from the target (the material’s grade, moved by the level for variants).',
   'reading.explain.hint':

@@ -23,6 +23,12 @@ describe('readLevel', () => {
     expect(readLevel(level(12, 20), { grade: '5' })?.fit).toBeUndefined()
   })
 
+  it('carries the formulas’ own values and drops anything that is not a number', () => {
+    const stored = { ...level(6.2), wstf: 4.9, lix: 38.2, fleschAmstad: 68, fleschKincaid: 'x', extra: 1 }
+    expect(readLevel(stored, { grade: '6' })?.scores).toEqual({ wstf: 4.9, lix: 38.2, fleschAmstad: 68 })
+    expect(readLevel(level(6), { grade: '6' })?.scores).toEqual({})
+  })
+
   it('is undefined for a missing, empty or odd stored level', () => {
     expect(readLevel(undefined, { grade: '6' })).toBeUndefined()
     expect(readLevel(level(null), { grade: '6' })).toBeUndefined()

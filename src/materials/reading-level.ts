@@ -112,9 +112,33 @@ export function toMeasuredLevel(value: unknown): MeasuredLevel | undefined {
   return { formula: v.formula === 'fk' ? 'fk' : 'wstf', grade, words: v.words }
 }
 
+/** The published formulas' own values stored beside the grade (server/assistant/reading-level/measure.ts). */
+export interface FormulaScores {
+  wstf?: number
+  lix?: number
+  fleschAmstad?: number
+  fleschKincaid?: number
+  fleschReadingEase?: number
+}
+const SCORE_KEYS = ['wstf', 'lix', 'fleschAmstad', 'fleschKincaid', 'fleschReadingEase'] as const
+
+/** The numeric formula values of a stored readingLevel; anything else is dropped. */
+export function formulaScores(value: unknown): FormulaScores {
+  const scores: FormulaScores = {}
+  if (!value || typeof value !== 'object') return scores
+  const v = value as Record<string, unknown>
+  for (const key of SCORE_KEYS) {
+    const n = v[key]
+    if (typeof n === 'number' && Number.isFinite(n)) scores[key] = n
+  }
+  return scores
+}
+
 export interface LevelReading {
   /** The measured grade, one decimal. */
   grade: number
+  /** WSTF, LIX and Flesch–Amstad (German) or Flesch–Kincaid and Reading Ease (English) as published. */
+  scores: FormulaScores
   formula: MeasuredLevel['formula']
   target: TargetGrade | null
   /** Undefined when there is no target or too little text to judge. */
@@ -139,6 +163,7 @@ export function readLevel(
   const judged = target !== null && measured.words >= MIN_WORDS
   return {
     grade: measured.grade,
+    scores: formulaScores(readingLevel),
     formula: measured.formula,
     target,
     fit: judged ? (levelGap(measured, target) ?? 'fits') : undefined,

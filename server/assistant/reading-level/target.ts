@@ -94,7 +94,10 @@ export function targetLevelPrompt(target: TargetGrade, language: 'de' | 'en'): s
  */
 export function levelGuidance(measured: ReadingLevel, target: TargetGrade): string {
   const gap = levelGap(measured, target)
-  const formula = measured.formula === 'wstf' ? 'der Wiener Sachtextformel' : 'dem Flesch-Kincaid-Grade'
+  const formula =
+    measured.formula === 'wstf'
+      ? 'der Wiener Sachtextformel (mit der Satzlänge auf Klassen umgerechnet)'
+      : 'dem Flesch-Kincaid-Grade'
   const head =
     `Das Material liegt nach ${formula} bei Klassenstufe ${de(measured.grade ?? 0)}, ` +
     `Ziel ist Klasse ${de(target.grade)}${target.easierIsFine ? ' oder leichter' : ''}. ` +

@@ -4,7 +4,7 @@
 
 import './reading-level.css'
 import { useT } from '../../i18n/index.ts'
-import type { LevelFit } from '../../materials/reading-level.ts'
+import type { FormulaScores, LevelFit } from '../../materials/reading-level.ts'
 import { useSettings } from '../settings/index.ts'
 
 export interface ReadingLevelInfoProps {
@@ -13,10 +13,14 @@ export interface ReadingLevelInfoProps {
   /** The grade aimed at; without it the fit is said in one word ("passt"). */
   target?: number | undefined
   formula: 'wstf' | 'fk'
+  /** The formulas' own values, listed in the explanation when known (the material view has them). */
+  scores?: FormulaScores | undefined
   testId?: string
 }
 
-export function ReadingLevelInfo({ grade, fit, target, formula, testId }: ReadingLevelInfoProps) {
+const SCORE_ORDER = ['wstf', 'lix', 'fleschAmstad', 'fleschKincaid', 'fleschReadingEase'] as const
+
+export function ReadingLevelInfo({ grade, fit, target, formula, scores, testId }: ReadingLevelInfoProps) {
   const t = useT()
   const language = useSettings((s) => s.language)
   const number = (n: number, digits: number) =>
@@ -27,8 +31,13 @@ export function ReadingLevelInfo({ grade, fit, target, formula, testId }: Readin
     : target === undefined
       ? t(`reading.short.${fit}`)
       : t(`reading.${fit}`, { target: number(target, 1) })
+  const listed = SCORE_ORDER.flatMap((key) => {
+    const value = scores?.[key]
+    return value === undefined ? [] : [`${t(`reading.score.${key}`)} ${number(value, 1)}`]
+  })
   const explanation = [
     t(formula === 'fk' ? 'reading.explain.fk' : 'reading.explain.wstf'),
+    ...(listed.length ? [t('reading.scores', { list: listed.join(' · ') })] : []),
     t('reading.explain.fit'),
     t('reading.explain.hint'),
   ]

@@ -65,6 +65,7 @@ export function MaterialMeta({ artifact, variantOf, reading, hrefFor }: Material
               fit={reading.fit}
               target={reading.target?.grade}
               formula={reading.formula}
+              scores={reading.scores}
               testId="material-reading-level"
             />
           </dd>
