@@ -103,15 +103,16 @@ test('the level shows on the material with its explanation, and on each variant'
 
   const level = page.getByTestId('material-reading-level')
   await expect(level).toContainText('Lesestufe ≈ Klasse 6 — passt zu Klasse 6')
-  const explanation = level.getByText(/Wiener Sachtextformel/)
+  const explanation = level.getByText(/Gezählt wird mit der Wiener Sachtextformel/)
   await expect(explanation).toBeHidden()
   await level.getByText('Lesestufe ≈ Klasse 6').click()
   await expect(explanation).toBeVisible()
   await expect(level.getByText(/ein Hinweis, kein Urteil/)).toBeVisible()
   // The published formulas' own values, as stored with the version.
-  await expect(level).toContainText(
+  await expect(level.getByText(/^Werte der Formeln/)).toHaveText(
     'Werte der Formeln für diesen Text: Wiener Sachtextformel 5,4 · LIX 41,3 · Flesch-Lesbarkeit (Amstad) 63,5.',
   )
+  await expect(level.getByText(/^Werte der Formeln/)).toBeVisible()
 
   const variants = page.getByTestId('material-variant')
   await expect(variants).toHaveCount(2)
