@@ -106,7 +106,12 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
-          include: ['server/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts', 'deploy/**/*.test.ts'],
+          include: [
+            'server/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'bench/**/*.test.ts',
+            'deploy/**/*.test.ts',
+          ],
           testTimeout: 30_000,
           hookTimeout: 30_000,
           // The servers and workers the tests start read no developer's .env (server/instant/shared/env-file.ts).

@@ -93,7 +93,7 @@ export function serviceEnvironment(compose: string, service: string): Set<string
     }
     return keys
   }
-  const at = lines.findIndex((l) => l === `  ${service}:`)
+  const at = lines.indexOf(`  ${service}:`)
   if (at < 0) throw new Error(`compose.yaml has no service ${service}`)
   let env = -1
   for (let i = at + 1; i < lines.length && !/^ {2}\S/.test(lines[i]!); i++)
