@@ -164,6 +164,7 @@ function findNames(text: string): Finding[] {
   for (const m of text.matchAll(WORD)) words.push({ text: m[0], start: m.index, end: m.index + m[0].length })
   const titles: Array<[number, number]> = []
   for (const m of text.matchAll(WORK_TITLES)) titles.push([m.index, m.index + m[0].length])
+  titles.push(...famousNameRuns(text, words))
   const inTitle = (w: Word) => titles.some(([s, e]) => w.start >= s && w.end <= e)
 
   const names: Finding[] = []
@@ -209,9 +210,37 @@ function findNames(text: string): Finding[] {
   return names
 }
 
+/**
+ * "Johann Sebastian Bach", "Wolfgang Amadeus Mozarts": up to three first names before a famous surname
+ * are one famous person (isFamous looks only at the next word).
+ */
+function famousNameRuns(text: string, words: readonly Word[]): Array<[number, number]> {
+  const runs: Array<[number, number]> = []
+  words.forEach((w, j) => {
+    const surname = w.text.replace(/s$/u, '')
+    if (COMMON_SURNAMES.has(w.text) || !(FAMOUS_FOLLOWERS.has(w.text) || FAMOUS_FOLLOWERS.has(surname)))
+      return
+    let k = j
+    while (k > 0 && j - k < 3) {
+      const before = words[k - 1] as Word
+      if (!onlySpaceBetween(text, before, words[k] as Word) || !FIRST_NAMES.has(before.text)) break
+      k--
+    }
+    if (k < j - 1) runs.push([(words[k] as Word).start, w.end])
+  })
+  return runs
+}
+
+/** Each part a listed first name ("Ben-Luca", "Marie-Sophie"): the first part's gender. */
+function hyphenatedGender(word: string): NameGender | undefined {
+  const parts = word.split('-')
+  if (parts.length < 2 || !parts.every((p) => FIRST_NAMES.has(p))) return undefined
+  return FIRST_NAMES.get(parts[0] as string)
+}
+
 /** The listed gender of a first name, also in the genitive ("Lenas Heft") when a noun follows. */
 function nameGender(word: string, text: string, w: Word, next: Word | undefined): NameGender | undefined {
-  const listed = FIRST_NAMES.get(word)
+  const listed = FIRST_NAMES.get(word) ?? hyphenatedGender(word)
   if (listed) {
     // "Max. 20 Minuten": the abbreviation of maximal.
     if (text[w.end] === '.' && /^\.\s*\d/.test(text.slice(w.end, w.end + 4))) return undefined

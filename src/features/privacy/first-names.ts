@@ -22,6 +22,8 @@ Nadine Nicole Melanie Stefanie Sabine Susanne Claudia Petra Andrea Katrin Kathri
 Kerstin Manuela Daniela Jennifer Janina Kim Michelle Chantal Jacqueline Mandy Franziska Annika Anne Svenja Miriam Saskia
 Lisa Marina Carina Celina Celine Chiara Emely Emilie Fenja Hailey Jolina Joleen Kiara Lucy Luna Mara Marla Milla Neele
 Paulina Rieke Ricarda Smilla Tabea Thea Tilda Wilma Alma Edda Enna Ylvi Zoé Jette Lotte Malia Mina Nika Leni Liv Maila
+Samira Zara Amelia Elina Eliana Helin Hira Inaya Kaja Lavinia Leila Liya Lilia Malou Nadia Naila Rosalie Sina Talia
+Yusra Zehra Zoey Ayla Aya Ilayda Medina Alea Jolie Lia Lya Melissa Nela Sena Elisabeth Henriette Josefine Marleen
 `
 
 const MALE = `
@@ -42,6 +44,9 @@ Kai Kay Lars Lennart Luke Marlon Maxim Nick Noel Oliver Pepe Rafael Ruben Sami S
 Yannik Aaron Arne Bastian Benjamin Carl Karl Carlo Constantin Damian Elia Emilio Ferdinand Friedrich Georg Gustav
 Hendrik Henri Henrik Hugo Ilias Jaron Jasper Joel Johann Jona Jonah Joris Juri Jurij Kjell Levin Lio Lian Lion Lorenz
 Magnus Malik Manuel Mathis Matti Maxi Mirko Nael Nelio Niko Noa Otto Pius Quentin Rayan Rian Rocco Theodor Valentino
+Nikolai Nikolaj Nikolas Nicolas Darius Ahmad Leandro Justus Ilyas Elyas Yiğit Yigit Arian Aron Anas Bennet Colin Dario
+Emilian Eliah Jannes Jonte Kalle Keno Laurin Lenny Luan Mailo Matheo Milo Nevio Ramon Ricardo Santino Tiago Timur
+Vitus Xaver Zayn Benno Carlos Mattes Taha Yahya Ayaz Alessio Diego
 `
 
 // Names given to girls and boys alike: the placeholder says Schüler:in.

@@ -1,6 +1,6 @@
 // A held-out set of teacher prompts for the personal-data hint, written (4 Dec 2026) after the detector
-// was tuned and without looking at its rules; the detector was not changed for it. Same shape as
-// prompt-corpus.ts: each prompt with the exact pieces a careful reader would call a pupil's personal data.
+// was tuned and without looking at its rules. Held out for its first run only: the detector was improved
+// after it (see detect-personal-data.test.ts). Same shape as prompt-corpus.ts.
 
 import type { CorpusPrompt } from './prompt-corpus.ts'
 
