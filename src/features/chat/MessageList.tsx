@@ -76,9 +76,16 @@ export function MessageList({
 
   const scrollOffset = virtualizer.scrollOffset ?? 0
   const viewport = scrollRef.current?.clientHeight ?? 0
-  const nearTop = isNearTop(scrollOffset, viewport)
-  useEffect(() => requestOlder(nearTop), [nearTop, requestOlder])
   const atEnd = virtualizer.isAtEnd(FOLLOW_THRESHOLD_PX)
+  // Until the list has a viewport and sits at its end, offset 0 only means "not positioned yet":
+  // read as "near the top", it would load a second page on every open. Once positioned, a first
+  // page that does not fill the screen is near the top and still brings the next one.
+  const [isPositioned, setPositioned] = useState(false)
+  useEffect(() => {
+    if (atEnd && viewport > 0) setPositioned(true)
+  }, [atEnd, viewport])
+  const nearTop = isPositioned && isNearTop(scrollOffset, viewport)
+  useEffect(() => requestOlder(nearTop), [nearTop, requestOlder])
 
   const run = useCallback(
     (write: () => Promise<unknown>) => {
