@@ -244,6 +244,9 @@ test('is keyboard-operable, keeps the focused message rendered, and passes axe (
   await expect(last.getByRole('button', { name: 'Antwort neu generieren' })).toBeFocused()
 
   // Scrolling far away does not unmount the row that holds focus.
+  // The open brought the newest 30 of 40; the rest arrive above the message being read (it stays put).
+  await chat.scrollListTo('top')
+  await expect(chat.message(messageIds[9]!)).toBeAttached()
   await chat.scrollListTo('top')
   await expect(chat.message(messageIds[0]!)).toBeInViewport()
   await expect(last.getByRole('button', { name: 'Antwort neu generieren' })).toBeFocused()

@@ -15,6 +15,7 @@ import { ProfilePage } from '../features/profile/index.ts'
 import { SettingsPage } from '../features/settings/index.ts'
 import { useT } from '../i18n/index.ts'
 import { paths, type Route } from '../lib/routes.ts'
+import { useFirstView, useMarkFirstViewShown } from '../state/first-view.ts'
 import { focusWhenReady } from '../ui/focus-when-ready.ts'
 import { HomePage } from './HomePage.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
@@ -36,6 +37,9 @@ export function Workspace({ route, isWide, onHelp }: WorkspaceProps) {
   // A chat keeps its page (and scroll position) while a material opens and closes beside it.
   const pageKey = route.name === 'chat' ? paths.chat(route.conversationId) : location
   useFocusMainOnNavigation(location)
+  // A chat decides itself when it has shown (ChatView); every other page counts as shown at once.
+  useMarkFirstViewShown(route.name !== 'chat')
+  const isFirstViewShown = useFirstView((s) => s.isShown)
 
   useShortcuts({
     newChat: () => focusComposer(startNewChat()),
@@ -65,7 +69,7 @@ export function Workspace({ route, isWide, onHelp }: WorkspaceProps) {
           <RoutePage route={route} isWide={isWide} />
         </RouteErrorBoundary>
       </main>
-      <WarmCache />
+      {isFirstViewShown && <WarmCache />}
     </div>
   )
 }

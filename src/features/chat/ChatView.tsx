@@ -10,6 +10,7 @@ import { trackOutbound, useOutbox } from '../../data/outbox.ts'
 import { translate, useT } from '../../i18n/index.ts'
 import { toUserMessage } from '../../i18n/to-user-message.ts'
 import { titleFromPrompt } from '../../lib/title-from-prompt.ts'
+import { useMarkFirstViewShown } from '../../state/first-view.ts'
 import { ChatExport } from '../export/index.ts'
 import { AssistantStatusNote } from './AssistantStatusNote.tsx'
 import { Composer } from './Composer.tsx'
@@ -40,6 +41,8 @@ export function ChatView({ conversationId }: { conversationId: string }) {
     const ids = new Set(waiting.map((w) => w.id))
     return thread.path.filter((m) => !ids.has(m.id))
   }, [thread.path, waiting])
+  // Offline with nothing cached counts as shown too: the warm-up must not wait for the network.
+  useMarkFirstViewShown(!thread.isLoading || Boolean(thread.error) || (thread.isLoading && isOffline))
   const lastWaiting = waiting[waiting.length - 1]
   // A new prompt hangs under the newest waiting one: a cursor page may not show that one yet.
   const parent = lastWaiting
