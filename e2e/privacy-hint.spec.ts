@@ -55,6 +55,8 @@ test('"send anyway" sends the prompt unchanged; the setting turns the hint off',
   await expect.poll(() => storedPrompts(page, id)).toEqual(['Schreib eine Rückmeldung für Lena Schmidt.'])
 
   await page.goto('/settings')
+  // This stack runs no assistant: the settings say so instead of naming a model endpoint.
+  await expect(page.getByTestId('model-endpoint')).toHaveText('Modell-Endpunkt: kein Assistent verbunden')
   await page.getByRole('checkbox', { name: /persönliche Daten von Schüler:innen hinweisen/ }).uncheck()
   // A new chat: the first one waits for its reply (this stack runs no assistant), so it sends nothing more.
   await page.goto('/')
