@@ -199,6 +199,67 @@ export const FIGURES: Figure[] = [
   ),
 ]
 
+const openChat = (n: string): Figure[] => {
+  const key = `messages_${n.replaceAll(',', '')}`
+  return [
+    {
+      bench: 'open-chat',
+      label: `warm open, chat of ${n} messages: navigation → newest message visible, median`,
+      path: ['warm', key, 'open_ms', 'p50'],
+      unit: 'ms',
+      noise: ['warm', key, 'open_ms', 'noise_pct'],
+    },
+    {
+      bench: 'open-chat',
+      label: `warm open, chat of ${n} messages, p95`,
+      path: ['warm', key, 'open_ms', 'p95'],
+      unit: 'ms',
+      noise: ['warm', key, 'open_ms', 'noise_pct'],
+    },
+    {
+      bench: 'open-chat',
+      label: `DOM elements after opening a chat of ${n} messages`,
+      path: ['warm', key, 'dom_elements'],
+      unit: 'elements',
+      noise: 'median of the warm opens',
+    },
+    {
+      bench: 'open-chat',
+      label: `JS heap after opening a chat of ${n} messages (after GC)`,
+      path: ['warm', key, 'js_heap_mib'],
+      unit: 'MiB',
+      noise: 'median of the warm opens',
+    },
+    {
+      bench: 'open-chat',
+      label: `cold open (no service worker, no cached assets), chat of ${n} messages`,
+      path: ['cold', key, 'open_ms'],
+      unit: 'ms',
+      noise: 'single run',
+    },
+  ]
+}
+
+FIGURES.push(
+  ...['30', '1,000', '10,000', '100,000'].flatMap(openChat),
+  {
+    bench: 'open-chat',
+    label: 'warm open: chat of 10,000 ÷ chat of 30 (medians, interleaved)',
+    path: ['ratio_10k_vs_30'],
+    unit: '×',
+    max: 1.1,
+    noise: ['warm', 'messages_10000', 'open_ms', 'noise_pct'],
+  },
+  {
+    bench: 'open-chat',
+    label: 'warm open: chat of 100,000 ÷ chat of 30 (medians, interleaved)',
+    path: ['ratio_100k_vs_30'],
+    unit: '×',
+    max: 1.2,
+    noise: ['warm', 'messages_100000', 'open_ms', 'noise_pct'],
+  },
+)
+
 /** The value at path in results, or undefined when the benchmark has not recorded it. */
 export function valueAt(results: unknown, path: readonly string[]): unknown {
   let at = results

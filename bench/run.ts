@@ -10,6 +10,7 @@ import { benchBundle } from './bundle.bench.ts'
 import { FIGURES, type Figure, keepsBudget, valueAt } from './figures.ts'
 import { benchInstantServer } from './instant-server.bench.ts'
 import { benchLighthouse } from './lighthouse.bench.ts'
+import { benchOpenChat } from './open-chat.bench.ts'
 import { benchPrivacyHint } from './privacy-hint.bench.ts'
 import { benchServerScale } from './server-scale.bench.ts'
 
@@ -21,6 +22,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   lighthouse: benchLighthouse,
   'privacy-hint': benchPrivacyHint,
   'account-export': benchAccountExport,
+  'open-chat': benchOpenChat,
 }
 
 const README = 'bench/README.md'
