@@ -80,10 +80,16 @@ export function createRouter({ ctx, sse, serveStatic, isReady, health, appRoutes
   }
 }
 
-/** Local magic codes, so sign-in works without an email service. Admin token or a loopback-only server. */
+/**
+ * Local magic codes, so sign-in works without an email service. Admin token, or a loopback-only server
+ * asked directly: a request a reverse proxy forwarded (X-Forwarded-For, Forwarded) may come from
+ * anywhere, so it needs the token unless INSTANT_LOCAL_DEV_MAILBOX=1 opens the mailbox on purpose.
+ */
 function devMailbox(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, url: URL): void {
   const appId = url.searchParams.get('app_id')
-  if (!ctx.mailboxEnabled) adminApp(ctx, req, url)
+  const proxied = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined
+  const open = ctx.mailboxEnabled && (!proxied || process.env.INSTANT_LOCAL_DEV_MAILBOX === '1')
+  if (!open) adminApp(ctx, req, url)
   if (!appId) throw new InstantError('param-missing', 'app_id is required', { input: ['app_id'] })
   sendJson(res, 200, { codes: ctx.mailbox.list(appId, url.searchParams.get('email') ?? undefined) })
 }
