@@ -17,13 +17,15 @@ export function ConnectionBadge({ status }: { status: Status }) {
   const t = useT()
   const { key, tone } = LABELS[status]
   return (
+    // The title shows the whole label where a narrow header cuts it short.
     <output
+      title={t(key)}
       className={`connection-badge connection-badge--${tone}`}
       aria-label={t('connection.label')}
       data-testid="connection"
     >
       <span className="connection-badge__dot" aria-hidden="true" />
-      {t(key)}
+      <span className="connection-badge__text">{t(key)}</span>
     </output>
   )
 }

@@ -2,22 +2,25 @@
 // one at a time; the routed page in <main> with its own error boundary; global shortcuts. A material
 // opened from a chat shows beside it on wide screens (the list then gives way) and alone on phones.
 
-import { useEffect, useRef } from 'react'
+import { Suspense, useEffect, useRef } from 'react'
 import { useLocation } from 'wouter'
 import { ChatView } from '../features/chat/ChatView.tsx'
 import { focusComposer } from '../features/chat/focus-composer.ts'
 import { ConversationPanel, SEARCH_INPUT_ID, useStartNewChat } from '../features/conversations/index.ts'
-import { LibraryPage } from '../features/library/index.ts'
-import { MaterialPanel, MaterialView } from '../features/materials/index.ts'
 import { WarmCache } from '../features/offline/WarmCache.tsx'
-import { PrivacyPage } from '../features/privacy/index.ts'
-import { ProfilePage } from '../features/profile/index.ts'
-import { SettingsPage } from '../features/settings/index.ts'
 import { useT } from '../i18n/index.ts'
 import { paths, type Route } from '../lib/routes.ts'
 import { useFirstView, useMarkFirstViewShown } from '../state/first-view.ts'
 import { focusWhenReady } from '../ui/focus-when-ready.ts'
 import { HomePage } from './HomePage.tsx'
+import {
+  LibraryPage,
+  MaterialPanel,
+  MaterialView,
+  PrivacyPage,
+  ProfilePage,
+  SettingsPage,
+} from './lazy-pages.ts'
 import { NotFoundPage } from './NotFoundPage.tsx'
 import { RouteErrorBoundary } from './RouteErrorBoundary.tsx'
 import { useShortcuts } from './use-shortcuts.ts'
@@ -66,7 +69,10 @@ export function Workspace({ route, isWide, onHelp }: WorkspaceProps) {
       >
         {/* Keyed by route: a crash on one page is forgotten when the teacher goes elsewhere. */}
         <RouteErrorBoundary key={pageKey}>
-          <RoutePage route={route} isWide={isWide} />
+          {/* Pages other than home and chat load on first visit (lazy-pages.ts); a moment's blank. */}
+          <Suspense fallback={null}>
+            <RoutePage route={route} isWide={isWide} />
+          </Suspense>
         </RouteErrorBoundary>
       </main>
       {isFirstViewShown && <WarmCache />}

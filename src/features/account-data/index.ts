@@ -1,4 +1,4 @@
-// The account-data feature's public face: the settings section and the deleted-account watcher.
+// The account-data feature's public face: the deleted-account watcher. (The settings section is imported
+// by the lazily loaded settings page from its own file, so the shell does not load it.)
 
-export { AccountDataSection } from './AccountDataSection.tsx'
 export { AccountGoneWatcher } from './AccountGoneWatcher.tsx'

@@ -1,6 +1,4 @@
-// The materials feature's public face: one material's view (library page or beside its chat), the
-// panel that holds it beside the chat, and the cards in a chat reply.
+// The materials feature's public face: the cards in a chat reply. One material's view and the panel
+// beside the chat load on first use from their files (app/lazy-pages.ts).
 
-export { MaterialPanel } from './MaterialPanel.tsx'
-export { MaterialView } from './MaterialView.tsx'
 export { MessageMaterials } from './MessageMaterials.tsx'

@@ -1,6 +1,5 @@
-// The privacy feature's public face: the composer's personal-data check, the settings section, the privacy page.
+// The privacy feature's public face: the composer's personal-data check. The settings section and the
+// privacy page are imported from their files by the lazily loaded pages (app/lazy-pages.ts).
 
 export { PersonalDataHint } from './PersonalDataHint.tsx'
-export { PrivacyPage } from './PrivacyPage.tsx'
-export { PrivacySettings } from './PrivacySettings.tsx'
 export { type PersonalDataGate, usePersonalDataGate } from './use-personal-data-gate.ts'

@@ -4,8 +4,10 @@
 import { OFFLINE_CHATS, useOfflineChatCount } from '../../data/warm-cache.ts'
 import { useT } from '../../i18n/index.ts'
 import { type ColorScheme, type Language, type SendKey, useSettings } from '../../state/settings-store.ts'
-import { AccountDataSection } from '../account-data/index.ts'
-import { PrivacySettings } from '../privacy/index.ts'
+// Straight from their files, not the barrels: the shell imports those barrels, and the settings page
+// (with the zip writer of the data export) loads only when opened (app/lazy-pages.ts).
+import { AccountDataSection } from '../account-data/AccountDataSection.tsx'
+import { PrivacySettings } from '../privacy/PrivacySettings.tsx'
 
 const SCHEMES: ColorScheme[] = ['system', 'light', 'dark']
 
