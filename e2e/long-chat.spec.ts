@@ -181,3 +181,36 @@ test('follows a new reply only while the reader is at the bottom', async ({ page
   await chat.jumpToLatest.click()
   await expect(chat.message(second)).toBeInViewport()
 })
+
+test('stays at the latest message when the space below the list shrinks (the composer grows, a notice appears)', async ({
+  page,
+}) => {
+  const chat = new ChatPage(page)
+  const owner = await signedInUserId(page)
+  const seeded = conversationSteps(owner, 'Platz unten', messages(120))
+  await adminTransact(page.request, seeded.steps)
+  await chat.open(seeded.conversationId)
+  const last = seeded.messageIds.at(-1)!
+  await expect(chat.message(last)).toBeInViewport()
+  await expect(chat.jumpToLatest).toBeHidden()
+  const listHeight = async () => (await chat.list.boundingBox())?.height ?? 0
+  const heightBefore = await listHeight()
+
+  // A multi-line draft makes the composer taller and the list shorter, as a notice above the composer does.
+  await chat.composer.fill(Array.from({ length: 8 }, (_, i) => `Zeile ${i + 1}`).join('\n'))
+  await expect.poll(listHeight).toBeLessThan(heightBefore)
+  // On a phone the history keeps a readable height instead of collapsing to nothing.
+  expect(await listHeight()).toBeGreaterThanOrEqual(100)
+  await expect(chat.jumpToLatest).toBeHidden()
+  await expect(chat.message(last)).toBeInViewport({ ratio: 0.2 })
+
+  // Still at the bottom, so a new reply is followed.
+  const reply = await writeReply(page.request, {
+    conversationId: seeded.conversationId,
+    requestId: last,
+    text: 'Neue Antwort',
+    status: 'done',
+  })
+  await expect(chat.message(reply)).toBeInViewport()
+  await expect(chat.jumpToLatest).toBeHidden()
+})

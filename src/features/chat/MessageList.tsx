@@ -74,6 +74,30 @@ export function MessageList({
     virtualizer.scrollToEnd()
   }, [virtualizer])
 
+  // The space below the list changes (the composer grows with a draft, a notice or the phone keyboard
+  // appears): a reader who was at the bottom stays there, or every later reply would go unfollowed.
+  useEffect(() => {
+    const el = scrollRef.current
+    if (!el) return
+    const distanceToEnd = () => el.scrollHeight - el.scrollTop - el.clientHeight
+    let wasAtEnd = distanceToEnd() <= FOLLOW_THRESHOLD_PX
+    let height = el.clientHeight
+    const onScroll = () => {
+      wasAtEnd = distanceToEnd() <= FOLLOW_THRESHOLD_PX
+    }
+    const observer = new ResizeObserver(() => {
+      if (el.clientHeight === height) return
+      height = el.clientHeight
+      if (wasAtEnd && distanceToEnd() > FOLLOW_THRESHOLD_PX) virtualizer.scrollToEnd()
+    })
+    el.addEventListener('scroll', onScroll, { passive: true })
+    observer.observe(el)
+    return () => {
+      el.removeEventListener('scroll', onScroll)
+      observer.disconnect()
+    }
+  }, [virtualizer])
+
   const scrollOffset = virtualizer.scrollOffset ?? 0
   const viewport = scrollRef.current?.clientHeight ?? 0
   const atEnd = virtualizer.isAtEnd(FOLLOW_THRESHOLD_PX)
