@@ -121,17 +121,20 @@ test('no payload in messages, titles or artifacts executes', async ({ page }) =>
   const seen = new Set<string>()
   const renderedIds = () =>
     chat.messages.evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.messageId ?? ''))
+  // A short phone list moves at least a few rows per step; the overscan renders what lies between.
   while (seen.size < seeded.messageIds.length) {
     await expect
       .poll(
         async () => {
           if ((await renderedIds()).some((id) => !seen.has(id))) return true
           // What came into view may have been rendered ahead already (overscan): scroll on.
-          await chat.list.evaluate((el) => el.scrollBy(0, el.clientHeight * 0.8))
+          await chat.list.evaluate((el) => el.scrollBy(0, Math.max(el.clientHeight * 0.8, 240)))
           return false
         },
         {
           message: `rendered so far: ${seen.size} of ${seeded.messageIds.length} messages`,
+          // Each poll scrolls on, so polling at a steady pace bounds the walk by the chat, not by backoff.
+          intervals: [100, 250],
         },
       )
       .toBe(true)
@@ -146,7 +149,7 @@ test('no payload in messages, titles or artifacts executes', async ({ page }) =>
             link.click()
           ids.push(id)
         }
-        el.scrollBy(0, el.clientHeight * 0.8)
+        el.scrollBy(0, Math.max(el.clientHeight * 0.8, 240))
         return ids
       },
       [...seen],
