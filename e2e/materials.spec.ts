@@ -252,6 +252,70 @@ test('a hand edit makes version 2, the diff shows the change, and restoring vers
     })
 })
 
+test('a hand edit not yet saved survives a reload: the editor comes back with the text and note, and cancel lets it go', async ({
+  page,
+}) => {
+  const chat = await seedChat(page)
+  const artifactId = await seedMaterial(page, chat, { title: TITLE, body: V1 })
+  const material = new MaterialPage(page)
+  await material.openBesideChat(chat.conversationId, artifactId)
+  await material.edit.click()
+  await material.editorText.fill(V2)
+  await material.editorNote.fill('Aufgabe 1 schwerer')
+
+  await page.reload()
+  await expect(material.editorText).toHaveValue(V2)
+  await expect(material.editorNote).toHaveValue('Aufgabe 1 schwerer')
+  await expect(material.notice).toHaveText('Deine ungespeicherten Änderungen sind wieder da.')
+  await material.save.click()
+  await expect(material.notice).toHaveText('Version 2 gespeichert')
+  await expect(material.body).toContainText('Rechne schwere Aufgaben')
+  await expect.poll(async () => (await storedVersions(page, artifactId)).latestVersion).toBe(2)
+
+  // Saved or cancelled, the edit is gone: the next reload shows the material, not an editor.
+  await material.edit.click()
+  await material.editorText.fill(`${V2}\n\nNoch eine Zeile.`)
+  await material.editor.getByRole('button', { name: 'Abbrechen' }).click()
+  await page.reload()
+  await expect(material.body).toContainText('Rechne schwere Aufgaben')
+  await expect(material.editor).toHaveCount(0)
+  await expect(material.body).not.toContainText('Noch eine Zeile.')
+})
+
+test('a version that arrives while the teacher edits (another device, the assistant) leaves the editor and its text alone; saving makes the next version', async ({
+  page,
+}) => {
+  const chat = await seedChat(page)
+  const artifactId = await seedMaterial(page, chat, { title: TITLE, body: V1 })
+  const material = new MaterialPage(page)
+  await material.openBesideChat(chat.conversationId, artifactId)
+  await material.edit.click()
+  await material.editorText.fill(`${V1}\n\n## Aufgabe 3\nVon Hand ergänzt.`)
+
+  // Version 2 is written elsewhere (the teacher's phone) while this editor is open.
+  const versionId = randomUUID()
+  await adminTransact(page.request, [
+    [
+      'update',
+      'artifactVersions',
+      versionId,
+      { version: 2, format: 'markdown', body: V2, status: 'done', source: 'edit', createdAt: Date.now() },
+    ],
+    ['link', 'artifactVersions', versionId, { artifact: artifactId }],
+    ['update', 'artifacts', artifactId, { latestVersion: 2, updatedAt: Date.now() }],
+  ])
+  await expect(material.versionPicker.locator('option')).toHaveCount(2)
+  await expect(material.editorText).toHaveValue(/Von Hand ergänzt\./)
+  expect(await material.selectedVersion()).toBe('Version 1 von 2')
+
+  await material.save.click()
+  await expect(material.notice).toHaveText('Version 3 gespeichert')
+  await expect(material.body).toContainText('Von Hand ergänzt.')
+  await expect
+    .poll(async () => (await storedVersions(page, artifactId)).versions.map((v) => v.version))
+    .toEqual([1, 2, 3])
+})
+
 test('variants are asked for from the material as a chat prompt with their levels, and show with the original', async ({
   page,
 }, testInfo) => {

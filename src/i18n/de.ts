@@ -220,6 +220,7 @@ export const de = {
   'material.editor.cancel': 'Abbrechen',
   'material.editor.unchanged': 'Du hast noch nichts geändert.',
   'material.editor.empty': 'Das Material darf nicht leer sein.',
+  'material.editor.restored': 'Deine ungespeicherten Änderungen sind wieder da.',
   'material.saveFailed': 'Die neue Version konnte nicht gespeichert werden: {error}',
   'material.note.edit': 'Von Hand bearbeitet',
   'material.note.restore': 'Wiederhergestellt aus Version {version}',

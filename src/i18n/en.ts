@@ -216,6 +216,7 @@ export const en: Record<MessageKey, string> = {
   'material.editor.cancel': 'Cancel',
   'material.editor.unchanged': 'You have not changed anything yet.',
   'material.editor.empty': 'The material must not be empty.',
+  'material.editor.restored': 'Your unsaved changes are back.',
   'material.saveFailed': 'The new version could not be saved: {error}',
   'material.note.edit': 'Edited by hand',
   'material.note.restore': 'Restored from version {version}',

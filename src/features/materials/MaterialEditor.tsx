@@ -1,14 +1,19 @@
 // Editing a material's Markdown by hand: the text and an optional note; saving makes it the next
-// version (the one edited stays as it was). A refused save keeps the text and says why.
+// version (the one edited stays as it was). A refused save keeps the text and says why; text not
+// yet saved is kept (edit-store.ts) until it is saved or cancelled, so a reload loses nothing.
 
 import { type FormEvent, useId, useState } from 'react'
 import { addArtifactVersion } from '../../data/index.ts'
 import { useT } from '../../i18n/index.ts'
 import { toUserMessage } from '../../i18n/to-user-message.ts'
+import { type KeptEdit, useEditStore } from './edit-store.ts'
 
 export interface MaterialEditorProps {
   artifactId: string
+  /** The version edited: its body is where the edit starts, unless `kept` continues one. */
+  versionId: string
   initialBody: string
+  kept?: KeptEdit | undefined
   nextVersion: number
   onSaved: (version: number) => void
   onCancel: () => void
@@ -16,14 +21,30 @@ export interface MaterialEditorProps {
 
 export function MaterialEditor({
   artifactId,
+  versionId,
   initialBody,
+  kept,
   nextVersion,
   onSaved,
   onCancel,
 }: MaterialEditorProps) {
   const t = useT()
-  const [body, setBody] = useState(initialBody)
-  const [note, setNote] = useState('')
+  const resumed = kept?.versionId === versionId ? kept : undefined
+  const [body, setBodyState] = useState(resumed?.body ?? initialBody)
+  const [note, setNoteState] = useState(resumed?.note ?? '')
+  const { keepEdit, dropEdit } = useEditStore.getState()
+  const keep = (next: { body: string; note: string }) => {
+    if (next.body === initialBody && !next.note) dropEdit(artifactId)
+    else keepEdit(artifactId, { versionId, ...next })
+  }
+  const setBody = (next: string) => {
+    setBodyState(next)
+    keep({ body: next, note })
+  }
+  const setNote = (next: string) => {
+    setNoteState(next)
+    keep({ body, note: next })
+  }
   const [problem, setProblem] = useState('')
   const [isSaving, setSaving] = useState(false)
   const bodyId = useId()
@@ -47,6 +68,7 @@ export function MaterialEditor({
       // Online this waits for the server, so a refusal keeps the form and its text; offline the
       // client settles at once with the write queued.
       await saved
+      dropEdit(artifactId)
       onSaved(nextVersion)
     } catch (error) {
       setProblem(t('material.saveFailed', { error: t(toUserMessage(error)) }))

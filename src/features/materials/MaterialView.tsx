@@ -13,6 +13,7 @@ import { paths } from '../../lib/routes.ts'
 import type { MaterialDraft } from '../../materials/draft.ts'
 import { artifactLevelFields, readLevel } from '../../materials/reading-level.ts'
 import { ArtifactActions } from '../library/index.ts'
+import { dropKeptEdit, type KeptEdit, keptEdit } from './edit-store.ts'
 import { MaterialBody } from './MaterialBody.tsx'
 import { MaterialEditor } from './MaterialEditor.tsx'
 import { MaterialMeta } from './MaterialMeta.tsx'
@@ -43,9 +44,11 @@ export function MaterialView({ artifactId, isInPanel, isWithChat, isWide, nextDr
   const t = useT()
   const material = useArtifact(artifactId)
   const { artifact, versions, conversationId, isLoading, error } = material
-  const [chosenId, setChosenId] = useState<string | null>(null)
-  const [mode, setMode] = useState<Mode>('read')
-  const [notice, setNotice] = useState('')
+  // A hand edit left unsaved (a reload, a closed tab) opens again where it was, on its version.
+  const [kept] = useState(() => keptEdit(artifactId))
+  const [chosenId, setChosenId] = useState<string | null>(kept?.versionId ?? null)
+  const [mode, setMode] = useState<Mode>(kept ? 'edit' : 'read')
+  const [notice, setNotice] = useState(kept ? t('material.editor.restored') : '')
   const titleId = useId()
   const isOffline = useIsOffline()
   const choice = chooseVersion(versions, chosenId)
@@ -85,6 +88,11 @@ export function MaterialView({ artifactId, isInPanel, isWithChat, isWide, nextDr
     level: artifact.level,
     originalGrade: material.variantOf?.grade,
   })
+  // Closing the editor unsaved lets its kept text go and follows the latest version again.
+  const leaveEditor = () => {
+    dropKeptEdit(artifact.id)
+    setChosenId((id) => id && toChosenId(versions, id))
+  }
   const followLatest = (message: string) => {
     setChosenId(null)
     setMode('read')
@@ -132,6 +140,10 @@ export function MaterialView({ artifactId, isInPanel, isWithChat, isWide, nextDr
           }
           mode={mode}
           onMode={(next) => {
+            // The editor stays on the version it opened with: a version arriving meanwhile (another
+            // device, the assistant) must not swap the text under the teacher's hands.
+            if (next === 'edit' && shown) setChosenId(shown.id)
+            if (mode === 'edit' && next !== 'edit') leaveEditor()
             setMode(next)
             setNotice('')
           }}
@@ -147,9 +159,13 @@ export function MaterialView({ artifactId, isInPanel, isWithChat, isWide, nextDr
         artifactId={artifact.id}
         versions={versions}
         shown={shown}
+        kept={kept}
         nextVersion={nextVersion}
         onSaved={(version) => followLatest(t('material.saved', { version }))}
-        onCancel={() => setMode('read')}
+        onCancel={() => {
+          leaveEditor()
+          setMode('read')
+        }}
       />
       {!material.variantOf && <VariantList variants={material.variants} hrefFor={hrefFor} />}
       {shown && (
@@ -168,6 +184,7 @@ interface ContentProps {
   artifactId: string
   versions: readonly ArtifactVersion[]
   shown: ArtifactVersion | undefined
+  kept: KeptEdit | undefined
   nextVersion: number
   onSaved: (version: number) => void
   onCancel: () => void
@@ -178,6 +195,7 @@ function MaterialContent({
   artifactId,
   versions,
   shown,
+  kept,
   nextVersion,
   onSaved,
   onCancel,
@@ -189,7 +207,9 @@ function MaterialContent({
       <MaterialEditor
         key={shown.id}
         artifactId={artifactId}
+        versionId={shown.id}
         initialBody={shown.body}
+        kept={kept}
         nextVersion={nextVersion}
         onSaved={onSaved}
         onCancel={onCancel}
