@@ -227,23 +227,37 @@ export async function until<T>(
   }
 }
 
+/** What watchVisible looks for: an element matching selector (whose text includes text, if given). */
+export interface Watched {
+  selector: string
+  text?: string
+}
+
+export const messageWithId = (id: string): Watched => ({
+  selector: `[data-testid="message"][data-message-id="${id}"]`,
+})
+
 /**
- * Runs in the page from its first script on: each animation frame, whether the message with this id
- * is rendered with its box inside the viewport; the first such frame's time (performance.now(), i.e.
- * ms since the navigation started) goes to window.__benchVisibleAt.
+ * Runs in the page from its first script on (addInitScript): each animation frame, whether the watched
+ * element is rendered with its box inside the viewport; the first such frame's time
+ * (performance.now(), i.e. ms since the navigation started) goes to window.__benchVisibleAt.
  */
-export function watchMessageVisible(messageId: string): void {
+export function watchVisible({ selector, text }: Watched): void {
   const w = window as unknown as { __benchVisibleAt?: number }
+  w.__benchVisibleAt = undefined
   const tick = (now: number) => {
-    const el = document.querySelector(`[data-testid="message"][data-message-id="${messageId}"]`)
-    const box = el?.getBoundingClientRect()
-    if (box && box.height > 0 && box.bottom > 0 && box.top < window.innerHeight) w.__benchVisibleAt = now
+    const hit = [...document.querySelectorAll(selector)].some((el) => {
+      const box = el.getBoundingClientRect()
+      const shown = box.height > 0 && box.bottom > 0 && box.top < window.innerHeight
+      return shown && (text === undefined || el.textContent?.includes(text))
+    })
+    if (hit) w.__benchVisibleAt = now
     else requestAnimationFrame(tick)
   }
   requestAnimationFrame(tick)
 }
 
-/** The time watchMessageVisible recorded, once it has. */
+/** The time watchVisible recorded, once it has. */
 export function visibleAt(page: Page, timeoutMs = 120_000): Promise<number> {
   return until(
     () => page.evaluate(() => (window as unknown as { __benchVisibleAt?: number }).__benchVisibleAt),

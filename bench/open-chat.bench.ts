@@ -8,6 +8,7 @@ import type { BrowserContext } from '@playwright/test'
 import {
   type BrowserStack,
   domAndHeap,
+  messageWithId,
   newTeacherContext,
   type SeededChat,
   seedChat,
@@ -16,7 +17,7 @@ import {
   startBrowserStack,
   timings,
   visibleAt,
-  watchMessageVisible,
+  watchVisible,
 } from './browser-harness.ts'
 import { percentile, round } from './stats.ts'
 
@@ -39,7 +40,7 @@ interface Opened {
 async function open(context: BrowserContext, chat: SeededChat): Promise<Opened> {
   const page = await context.newPage()
   try {
-    await page.addInitScript(watchMessageVisible, chat.messageIds.at(-1)!)
+    await page.addInitScript(watchVisible, messageWithId(chat.messageIds.at(-1)!))
     await page.goto(`/c/${chat.conversationId}`, { waitUntil: 'commit' })
     const ms = await visibleAt(page)
     const milestones = await page.evaluate(() => {

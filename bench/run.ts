@@ -10,8 +10,11 @@ import { benchBundle } from './bundle.bench.ts'
 import { FIGURES, type Figure, keepsBudget, valueAt } from './figures.ts'
 import { benchInstantServer } from './instant-server.bench.ts'
 import { benchLighthouse } from './lighthouse.bench.ts'
+import { benchOfflineStart } from './offline-start.bench.ts'
 import { benchOpenChat } from './open-chat.bench.ts'
 import { benchPrivacyHint } from './privacy-hint.bench.ts'
+import { benchRealtime } from './realtime.bench.ts'
+import { benchScrollBack } from './scroll-back.bench.ts'
 import { benchServerScale } from './server-scale.bench.ts'
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -23,6 +26,9 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   'privacy-hint': benchPrivacyHint,
   'account-export': benchAccountExport,
   'open-chat': benchOpenChat,
+  'scroll-back': benchScrollBack,
+  realtime: benchRealtime,
+  'offline-start': benchOfflineStart,
 }
 
 const README = 'bench/README.md'
