@@ -154,6 +154,8 @@ export function useChatHead(conversationId: string) {
   const conversation = res.data?.conversations[0]
   return {
     title: conversation?.title,
+    /** The whole row, as the cache has it (the offline list places a chat moved offline by it). */
+    conversation,
     activeMessageId: conversation?.activeMessage?.id ?? null,
     exists: Boolean(conversation),
     isLoading: res.isLoading,

@@ -363,7 +363,9 @@ export const de = {
   'outbox.waiting': 'wartet auf Verbindung',
   'outbox.listLabel': 'Nachrichten, die auf Verbindung warten',
   'outbox.count': '{count} wartet',
-  'outbox.countLabel': 'Nachrichten, die auf Verbindung warten: {count}',
+  'outbox.countLabel': 'Änderungen, die auf Verbindung warten: {count}',
+  'outbox.itemWaiting': 'Änderung wartet auf Verbindung',
+  'outbox.profileWaiting': 'Deine Profiländerung wartet auf Verbindung und wird dann übertragen.',
   'settings.offline.title': 'Offline lesen',
   'settings.offline.chats':
     'Deine {count} neuesten Chats und die neuesten Materialien bleiben auf diesem Gerät auch offline lesbar, sobald sie einmal online geladen wurden.',

@@ -359,7 +359,9 @@ export const en: Record<MessageKey, string> = {
   'outbox.waiting': 'waiting for connection',
   'outbox.listLabel': 'Messages waiting for a connection',
   'outbox.count': '{count} waiting',
-  'outbox.countLabel': 'Messages waiting for a connection: {count}',
+  'outbox.countLabel': 'Changes waiting for a connection: {count}',
+  'outbox.itemWaiting': 'Change waiting for a connection',
+  'outbox.profileWaiting': 'Your profile change is waiting for a connection and will be sent then.',
   'settings.offline.title': 'Reading offline',
   'settings.offline.chats':
     'Your {count} most recent chats and your recent materials stay readable offline on this device once they have loaded online.',

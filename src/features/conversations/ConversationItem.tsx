@@ -8,6 +8,7 @@ import {
   renameConversation,
   setConversationArchived,
   setConversationPinned,
+  useIsWaiting,
 } from '../../data/index.ts'
 import { useT } from '../../i18n/index.ts'
 import { formatActivity } from '../../lib/dates.ts'
@@ -43,6 +44,8 @@ export function ConversationItem({ conversation, snippet, showState = false }: C
   const { id, title, pinned, archived } = conversation
   const route = parseRoute(location)
   const isCurrent = route.name === 'chat' && route.conversationId === id
+  // A rename, pin or archive made offline shows at once and says it still has to be delivered.
+  const isWaiting = useIsWaiting(id)
   const updated = new Date(conversation.updatedAt)
   const activity = Number.isNaN(updated.getTime()) ? null : updated
 
@@ -87,6 +90,11 @@ export function ConversationItem({ conversation, snippet, showState = false }: C
           <span className="conv-item__meta">
             {showState && pinned && <span className="badge">{t('conversations.pinnedBadge')}</span>}
             {showState && archived && <span className="badge">{t('conversations.archivedBadge')}</span>}
+            {isWaiting && (
+              <span className="badge badge--waiting" data-testid="item-waiting">
+                {t('outbox.waiting')}
+              </span>
+            )}
             {activity && (
               <time dateTime={activity.toISOString()}>
                 {formatActivity(activity.getTime(), new Date(), locale)}

@@ -1,13 +1,15 @@
-// The header's count of prompts waiting for a connection, and the one place that confirms their
-// delivery when the connection returns (src/data/outbox.ts). Shows nothing while none waits.
+// The header's count of writes waiting for a connection: prompts, renames, pins, deletes, profile
+// edits, read from Instant's own queue (src/data/pending-writes.ts), so it counts what is really
+// pending. Also the one place that confirms waiting prompts' delivery (src/data/outbox.ts).
 
-import { useOutbox, useOutboxConfirmation } from '../../data/outbox.ts'
+import { useOutboxConfirmation } from '../../data/outbox.ts'
+import { useWaitingWrites } from '../../data/pending-writes.ts'
 import { useT } from '../../i18n/index.ts'
 
 export function OutboxBadge() {
   const t = useT()
   useOutboxConfirmation()
-  const count = useOutbox().length
+  const count = useWaitingWrites().length
   if (count === 0) return null
   return (
     <output
