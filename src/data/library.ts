@@ -7,6 +7,7 @@ import { dedupeById } from '../lib/dedupe-by-id.ts'
 import { ARTIFACT_PAGE_SIZE, type Artifact } from './artifacts.ts'
 import { db } from './db.ts'
 import { type LibraryFilter, libraryOrder, libraryWhere } from './library-filter.ts'
+import { quietly } from './pending-writes.ts'
 
 export * from './library-filter.ts'
 
@@ -60,7 +61,8 @@ export function setArtifactFavorite(artifactId: string, favorite: boolean) {
  * update of `usedAt` only: `updatedAt` stays the last change of the material itself.
  */
 export function markArtifactUsed(artifactId: string, at = Date.now()) {
-  return db.transact(db.tx.artifacts[artifactId]!.update({ usedAt: at }))
+  // Not a change the teacher made: offline it is not counted among the waiting ones.
+  return quietly(db.transact(db.tx.artifacts[artifactId]!.update({ usedAt: at })))
 }
 
 /** The kind and language of one material, for its print and export actions. */

@@ -40,19 +40,58 @@ db.core.subscribeConnectionStatus((next) => {
 let cached: WaitingWrite[] = []
 let isStale = true
 
+const listeners = new Set<() => void>()
+
 function subscribe(onChange: () => void) {
   const changed = () => {
     isStale = true
     onChange()
   }
+  listeners.add(changed)
   const unsubscribeKv = reactor.kv.subscribe(changed)
   const unsubscribeStatus = db.core.subscribeConnectionStatus(changed)
   // A reload reads the queue from IndexedDB without telling the kv subscribers.
   reactor.kv.waitForKeyToLoad('pendingMutations').then(changed, changed)
   return () => {
+    listeners.delete(changed)
     unsubscribeKv()
     unsubscribeStatus()
   }
+}
+
+// Bookkeeping writes the teacher did not make (a material's "last used" time): delivered like any
+// other, but not counted as a waiting change. Kept across reloads, as the queue itself is.
+const QUIET_KEY = 'eduhu.quiet-writes'
+const quiet = new Set<string>(readQuiet())
+
+function readQuiet(): string[] {
+  try {
+    const raw: unknown = JSON.parse(localStorage.getItem(QUIET_KEY) ?? '[]')
+    return Array.isArray(raw) ? raw.filter((x): x is string => typeof x === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+function saveQuiet() {
+  try {
+    localStorage.setItem(QUIET_KEY, JSON.stringify([...quiet]))
+  } catch {
+    // Storage full or blocked: the write is then merely counted.
+  }
+}
+
+/** Leaves a bookkeeping write out of the waiting count (it is still delivered by Instant). */
+export function quietly<T extends { status: string; eventId?: string }>(saved: Promise<T>): Promise<T> {
+  return saved.then((result) => {
+    if (result.status === 'enqueued' && result.eventId) {
+      quiet.add(result.eventId)
+      saveQuiet()
+      isStale = true
+      for (const listener of listeners) listener()
+    }
+    return result
+  })
 }
 
 function entityOf(attrId: string): { etype: string; label: string } | undefined {
@@ -77,12 +116,19 @@ export function readWaitingWrites(): WaitingWrite[] {
   const isConnected = status === 'authenticated'
   const out: WaitingWrite[] = []
   for (const [eventId, mutation] of mutations) {
-    if (mutation['tx-id'] !== undefined || mutation.error) continue
+    if (mutation['tx-id'] !== undefined || mutation.error || quiet.has(eventId)) continue
     if (isConnected && (mutation.created ?? 0) >= connectedAt) continue
     out.push(classifyWrite(eventId, mutation, entityOf))
   }
   return out.sort((a, b) => a.order - b.order)
 }
+
+// Quiet ids the queue no longer holds were delivered or refused: forget them once it has loaded.
+reactor.kv.waitForKeyToLoad('pendingMutations').then(() => {
+  const queued = reactor.kv.currentValue.pendingMutations ?? NO_MUTATIONS
+  for (const id of quiet) if (!queued.has(id)) quiet.delete(id)
+  saveQuiet()
+})
 
 function getSnapshot(): WaitingWrite[] {
   if (isStale) {
