@@ -79,6 +79,7 @@ test.describe('updates never cut work', () => {
     await expect(page.getByTestId('update-held')).toHaveAttribute('data-reason', 'streaming')
     await expect(page.getByTestId('update-prompt')).toHaveCount(0)
     expect(await isSamePageLoad(page)).toBe(true)
+    await expectNoAxeViolations(page)
 
     await updateMessage(page.request, replyId, {
       status: 'done',
@@ -86,6 +87,7 @@ test.describe('updates never cut work', () => {
     })
     const prompt = page.getByTestId('update-prompt')
     await expect(prompt).toContainText('Eine neue Version von eduhu.ki ist bereit.')
+    await expectNoAxeViolations(page)
     // Offered, not applied: the new version still waits and this page was never reloaded.
     expect(await hasWaitingWorker(page)).toBe(true)
     expect(await isSamePageLoad(page)).toBe(true)
@@ -170,6 +172,7 @@ test.describe('install', () => {
       window.dispatchEvent(event)
     })
     await expect(install).toBeVisible()
+    await expectNoAxeViolations(page)
     await page.evaluate(() => window.dispatchEvent(new Event('appinstalled')))
     await expect(install).toHaveCount(0)
   })

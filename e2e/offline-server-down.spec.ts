@@ -2,20 +2,22 @@
 // offline flag): the production build from its own stack (`npm start`'s entry, worker and scripted
 // model inside), the service worker allowed. Kill and restart are waited for, never timed.
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, type Page, test } from '@playwright/test'
 import { type ScriptedModel, startScriptedModel } from '../server/assistant/testing/scripted-model.ts'
-import { type ServerProcess, startServerProcess } from '../server/instant/conformance/server-process.ts'
-import { LOCAL_APP_ID } from '../server/instant/local-app.ts'
+import type { ServerProcess } from '../server/instant/conformance/server-process.ts'
 import {
-  artifactSteps,
-  conversationSteps,
-  type SeedMessage,
-  type Step,
-  signedInUserId,
-} from './fixtures/seed.ts'
+  type Admin,
+  adminOf,
+  cacheHolds,
+  controlledByServiceWorker,
+  history,
+  seedSteps,
+  startOfflineStack,
+} from './fixtures/offline-stack.ts'
+import { artifactSteps, conversationSteps, signedInUserId } from './fixtures/seed.ts'
 import { ChatPage } from './pages/chat-page.ts'
 
 // Above the ports the other own-stack specs take (E2E_PORT + 1 … + 6).
@@ -23,6 +25,7 @@ const port = Number(process.env.E2E_PORT ?? 4310) + 7
 let model: ScriptedModel
 let stack: ServerProcess | undefined
 let dataDir: string
+let admin: Admin
 
 test.use({ baseURL: `http://127.0.0.1:${port}`, serviceWorkers: 'allow' })
 test.describe.configure({ mode: 'serial' })
@@ -30,17 +33,7 @@ test.describe.configure({ mode: 'serial' })
 test.setTimeout(300_000)
 
 async function startStack(): Promise<void> {
-  stack = await startServerProcess(dataDir, port, {
-    entry: 'stack',
-    env: {
-      ASSISTANT_API_URL: model.url,
-      ASSISTANT_MODEL: 'scripted-model',
-      ASSISTANT_API_KEY: 'sk-e2e',
-      ASSISTANT_FLUSH_MS: '50',
-      ASSISTANT_RETRY_DELAY_MS: '10',
-      INSTANT_LOCAL_LOG: 'error',
-    },
-  })
+  stack = await startOfflineStack(dataDir, port, model)
 }
 
 async function stopStack(): Promise<void> {
@@ -52,6 +45,7 @@ test.beforeAll(async () => {
   test.setTimeout(180_000)
   model = await startScriptedModel()
   dataDir = mkdtempSync(join(tmpdir(), 'eduhu-e2e-offline-'))
+  admin = adminOf(dataDir, port)
   await startStack()
 })
 
@@ -60,37 +54,6 @@ test.afterAll(async () => {
   await model?.close()
   rmSync(dataDir, { recursive: true, force: true })
 })
-
-async function admin(path: 'transact' | 'query', data: unknown): Promise<Record<string, unknown[]>> {
-  const token = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim()
-  const res = await fetch(`http://127.0.0.1:${port}/admin/${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'app-id': LOCAL_APP_ID, 'content-type': 'application/json' },
-    body: JSON.stringify(data),
-  })
-  expect(res.status, await res.clone().text()).toBe(200)
-  return (await res.json()) as Record<string, unknown[]>
-}
-
-async function seed(steps: Step[]): Promise<void> {
-  for (let i = 0; i < steps.length; i += 500) await admin('transact', { steps: steps.slice(i, i + 500) })
-}
-
-function history(count: number, label: string): SeedMessage[] {
-  return Array.from({ length: count }, (_, i) => ({
-    role: i % 2 === 0 ? 'user' : 'assistant',
-    text: `${label} ${i}`,
-  }))
-}
-
-/** Waits until the service worker controls the page, so a reload works with the server gone. */
-async function controlledByServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready
-  })
-  await page.reload()
-  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true)
-}
 
 const waiting = (page: Page) => page.getByTestId('outbox-entry')
 const outboxCount = (page: Page) => page.getByTestId('outbox-count')
@@ -115,7 +78,7 @@ test('with the server stopped: list, chats (opened or not), library and a materi
     title: 'Arbeitsblatt Wasserkreislauf',
     versions: [{ body: '# Wasserkreislauf\n\nVerdunstung, Kondensation, Niederschlag.' }],
   })
-  await seed([
+  await seedSteps(admin, [
     ...long.steps,
     ...never.steps,
     ...others.flatMap((o) => o.steps),
@@ -130,6 +93,18 @@ test('with the server stopped: list, chats (opened or not), library and a materi
   await expect(chat.messageWithText('Lang 199')).toBeVisible()
   await page.goto('/settings')
   await expect(page.getByTestId('offline-chat-count')).toHaveText('Offline verfügbar: 20 Chats.')
+  // Shown is not yet stored: Instant writes a result to IndexedDB a moment after it arrives, and a
+  // reload after the kill reads only what was written (the cause of a first-run failure where the
+  // list said "not available offline"). Wait for the cache itself.
+  await cacheHolds(
+    page,
+    [
+      { id: long.conversationId, queries: 3 },
+      { id: never.conversationId, queries: 1 },
+      ...others.map((o) => ({ id: o.conversationId, queries: 1 })),
+    ],
+    { artifacts: 2 },
+  )
 
   await stopStack()
   await page.reload()

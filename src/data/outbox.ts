@@ -1,6 +1,7 @@
-// The visible outbox: prompts written while the server was unreachable, kept in localStorage so
-// they show as "waiting" at once, after a reload, and in chats of any length. Instant itself queues
-// and delivers the write (its pending mutations survive reloads); this only tracks and confirms it.
+// The visible outbox in the chat: prompts written while the server was unreachable, kept in
+// localStorage so they show as "waiting" at once, after a reload, and in chats of any length. Instant
+// itself queues and delivers the write (its pending mutations survive reloads); this only tracks and
+// confirms it. The header's count reads Instant's queue directly (pending-writes.ts).
 //
 // Why our own list: the chat's message pages are cursor windows, and the client does not apply a
 // queued message to a cursor window it has no server answer for, so in a long chat (or after a

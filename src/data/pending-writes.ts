@@ -12,6 +12,7 @@ type MutationMap = Map<string, PendingMutation>
 
 /** The parts of @instantdb/core 1.0.67's Reactor this module reads (see Reactor.js: pushOps, kv). */
 interface ReactorView {
+  status: string
   kv: {
     currentValue: { pendingMutations?: MutationMap }
     subscribe(cb: () => void): () => void
@@ -29,8 +30,8 @@ const NO_MUTATIONS: MutationMap = new Map()
 
 // When the socket last became authenticated. A write made before it and not yet acknowledged waits
 // for this connection to deliver it; one made after it is merely in flight (milliseconds online).
-let connectedAt = Number.POSITIVE_INFINITY
-let status = 'connecting'
+let status = reactor.status
+let connectedAt = status === 'authenticated' ? Date.now() : Number.POSITIVE_INFINITY
 db.core.subscribeConnectionStatus((next) => {
   status = next
   if (next === 'authenticated') connectedAt = Date.now()
