@@ -24,8 +24,8 @@ import { ChatPage } from './pages/chat-page.ts'
 import { ConversationList } from './pages/conversation-list.ts'
 import { ProfilePage } from './pages/profile-page.ts'
 
-// Above the ports the other own-stack specs take (E2E_PORT + 1 … + 7).
-const port = Number(process.env.E2E_PORT ?? 4310) + 8
+// Above the ports the other own-stack specs take (E2E_PORT + 1 … + 8).
+const port = Number(process.env.E2E_PORT ?? 4310) + 9
 let model: ScriptedModel
 let stack: ServerProcess | undefined
 let dataDir: string
