@@ -54,6 +54,9 @@ async function focusApp(page: Page): Promise<void> {
 }
 
 test.describe('updates never cut work', () => {
+  // Each test builds a whole new version and runs axe twice: slow on a busy machine, never a race.
+  test.describe.configure({ timeout: 180_000 })
+
   test('an update built while a reply streams waits, is offered when it ends, applies only on "update now"', async ({
     page,
   }) => {
