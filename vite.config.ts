@@ -99,6 +99,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
           setupFiles: ['./src/test-setup.ts'],
+          // Component tests render and type in jsdom: on a loaded 2-core machine one took 8.5 s, so
+          // vitest's 5 s default would fail a correct test on a slow machine.
+          testTimeout: 30_000,
         },
       },
       {
