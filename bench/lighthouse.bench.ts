@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import lighthouse, { desktopConfig } from 'lighthouse'
-import { type BrowserContext, chromium } from 'playwright'
+import { type BrowserContext, chromium, type Page } from 'playwright'
 import { CHROMIUM_ARGS, findChromium } from '../scripts/browser.mjs'
 import { freePort, startServerProcess } from '../server/instant/conformance/server-process.ts'
 import { LOCAL_APP_ID } from '../server/instant/local-app.ts'
@@ -90,14 +90,7 @@ async function launch(profile: string, executablePath: string | undefined): Prom
 async function seedLongChat(context: BrowserContext, origin: string, adminToken: string): Promise<string> {
   const page = await context.newPage()
   await page.goto(`${origin}/`)
-  const refreshToken = await page.waitForFunction(readRefreshToken, LOCAL_APP_ID, { timeout: 120_000 })
-  const verify = await fetch(`${origin}/runtime/auth/verify_refresh_token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ 'app-id': LOCAL_APP_ID, 'refresh-token': await refreshToken.jsonValue() }),
-  })
-  if (!verify.ok) throw new Error(`verify_refresh_token: ${verify.status} ${await verify.text()}`)
-  const ownerId = ((await verify.json()) as { user: { id: string } }).user.id
+  const ownerId = await signedInUser(page, origin)
   const conversationId = crypto.randomUUID()
   const steps = chatSteps(ownerId, conversationId)
   for (let i = 0; i < steps.length; i += 500) {
@@ -114,6 +107,28 @@ async function seedLongChat(context: BrowserContext, origin: string, adminToken:
   }
   await page.close()
   return `${origin}/c/${conversationId}`
+}
+
+/**
+ * The id of the user the page signed in as. The token in storage can still be one the server does not
+ * know yet (the guest sign-in is under way), so read it again until the server confirms it.
+ */
+async function signedInUser(page: Page, origin: string): Promise<string> {
+  const deadline = Date.now() + 120_000
+  for (;;) {
+    const token = await (
+      await page.waitForFunction(readRefreshToken, LOCAL_APP_ID, { timeout: 120_000 })
+    ).jsonValue()
+    const verify = await fetch(`${origin}/runtime/auth/verify_refresh_token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ 'app-id': LOCAL_APP_ID, 'refresh-token': token }),
+    })
+    if (verify.ok) return ((await verify.json()) as { user: { id: string } }).user.id
+    if (Date.now() > deadline)
+      throw new Error(`verify_refresh_token: ${verify.status} ${await verify.text()}`)
+    await page.waitForTimeout(200)
+  }
 }
 
 /** Runs in the page: the signed-in user's refresh token once Instant stored it (else falsy). */
