@@ -1,6 +1,8 @@
 // Reads the assistant worker's model settings from the environment. No model configured is a valid
 // state (the app then waits visibly); a half-configured model is a startup error naming what is missing.
 
+import { MIN_KEEP_HOURS } from './claims-cleanup.ts'
+
 export interface AssistantConfig {
   /** Base URL of an OpenAI-compatible API, e.g. https://api.openai.com/v1 or http://localhost:11434/v1. */
   apiUrl: string
@@ -36,6 +38,8 @@ export interface AssistantConfig {
   maxReplyChars: number
   /** The most characters one model request may carry (messages and tool definitions together). */
   contextChars: number
+  /** Settled claim records older than this are removed (claims-cleanup.ts); at least a day and an hour. */
+  claimsKeepHours: number
 }
 
 export type ToolsMode = 'auto' | 'on' | 'off'
@@ -62,6 +66,7 @@ const DEFAULTS = {
   ratePerDay: 500,
   maxReplyChars: 40_000,
   contextChars: 64_000,
+  claimsKeepHours: 48,
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
@@ -106,6 +111,12 @@ export function readAssistantConfig(env: NodeJS.ProcessEnv): AssistantConfig | n
     ratePerDay: positiveInt(env, 'ASSISTANT_RATE_PER_DAY', DEFAULTS.ratePerDay, 0),
     maxReplyChars: positiveInt(env, 'ASSISTANT_MAX_REPLY_CHARS', DEFAULTS.maxReplyChars, 100),
     contextChars: positiveInt(env, 'ASSISTANT_CONTEXT_CHARS', DEFAULTS.contextChars, 1_000),
+    claimsKeepHours: positiveInt(
+      env,
+      'ASSISTANT_CLAIMS_KEEP_HOURS',
+      DEFAULTS.claimsKeepHours,
+      MIN_KEEP_HOURS,
+    ),
   }
 }
 

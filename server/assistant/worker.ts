@@ -9,6 +9,7 @@ import { adminDb, type InstantTarget } from './admin-db.ts'
 import { type AnswerDeps, answerRequest, HAND_BACK } from './answer-request.ts'
 import type { PendingRequest } from './claim-reply.ts'
 import { type Claim, type ClaimRow, isTakenByAnother, OPEN_CLAIMS_QUERY, takeOver } from './claims.ts'
+import { startClaimCleanup } from './claims-cleanup.ts'
 import type { AssistantConfig } from './config.ts'
 import { checkRateLimit, markLimited } from './limits/rate-limit.ts'
 import { startLevelBackfill } from './materials/level-backfill.ts'
@@ -18,6 +19,8 @@ export interface AssistantWorkerOptions extends InstantTarget {
   log: Logger
   /** How often the worker also looks for pending requests without waiting for a live update. */
   sweepIntervalMs?: number
+  /** How often old claim records are removed (by one worker of all per period; claims-cleanup.ts). */
+  claimsCleanupIntervalMs?: number
   /**
    * No other worker answers in this app (the local stack): at start, every reply still 'streaming'
    * was cut off by the last shutdown or crash and is marked at once, not after the idle timeout.
@@ -273,6 +276,11 @@ export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWor
     },
   )
 
+  const cleanup = startClaimCleanup(db, deps.holder, log, {
+    keepMs: config.claimsKeepHours * 3_600_000,
+    periodMs: opts.claimsCleanupIntervalMs ?? 3_600_000,
+  })
+
   return {
     get active() {
       return jobs.size
@@ -281,6 +289,7 @@ export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWor
       closed = true
       clearInterval(sweep)
       clearInterval(leases)
+      cleanup.close()
       released.close()
       live.close()
       backfill.close()
