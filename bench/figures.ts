@@ -74,6 +74,24 @@ const bundle = (label: string, path: string[], max?: number): Figure => ({
   noise: 'exact (same build, same size)',
 })
 
+const workers = (n: number, min?: number): Figure[] => [
+  {
+    bench: 'workers',
+    label: `prompts answered per second, ${n} worker process${n > 1 ? 'es' : ''} (200 prompts, 1 s replies)`,
+    path: [`workers_${n}`, 'prompts_per_second'],
+    unit: '/s',
+    ...(min !== undefined && { min }),
+    noise: 'best of 2 rounds (spread_pct in results/workers.json)',
+  },
+  {
+    bench: 'workers',
+    label: `prompt → done p95, ${n} worker process${n > 1 ? 'es' : ''}, 200-prompt backlog`,
+    path: [`workers_${n}`, 'prompt_to_done_p95_ms'],
+    unit: 'ms',
+    noise: 'p95 of 200 prompts, worse of 2 rounds',
+  },
+]
+
 export const FIGURES: Figure[] = [
   ...['30', '1,000', '10,000', '100,000'].flatMap((n) => [sampledPage(n, 'newest'), sampledPage(n, 'older')]),
   {
@@ -197,6 +215,9 @@ export const FIGURES: Figure[] = [
       noise: 'single run (see load_avg_1min_at_start)',
     }),
   ),
+  ...workers(1),
+  ...workers(2),
+  ...workers(4),
 ]
 
 const openChat = (n: string): Figure[] => {

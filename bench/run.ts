@@ -16,6 +16,7 @@ import { benchPrivacyHint } from './privacy-hint.bench.ts'
 import { benchRealtime } from './realtime.bench.ts'
 import { benchScrollBack } from './scroll-back.bench.ts'
 import { benchServerScale } from './server-scale.bench.ts'
+import { benchWorkers } from './workers.bench.ts'
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   'server-scale': benchServerScale,
@@ -29,6 +30,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   'scroll-back': benchScrollBack,
   realtime: benchRealtime,
   'offline-start': benchOfflineStart,
+  workers: benchWorkers,
 }
 
 const README = 'bench/README.md'

@@ -4,32 +4,20 @@
 
 import { init } from '@instantdb/admin'
 import { id } from '@instantdb/core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, test } from 'vitest'
 import schema from '../../instant.schema.ts'
 import { assistantStatus, type WorkerBeat } from '../../src/lib/assistant-state.ts'
-import { eventually, startTestServer, type TestServer } from '../instant/conformance/harness.ts'
+import { eventually } from '../instant/conformance/harness.ts'
 import { nodeClient } from '../instant/conformance/node-client.ts'
-import {
-  type ProjectDb,
-  projectAdminToken,
-  projectServer,
-  refreshTokenFor,
-  signedInClient,
-} from '../instant/conformance/project-users.ts'
 import { LOCAL_APP_ID } from '../instant/local-app.ts'
 import { createLogger } from '../instant/shared/log.ts'
-import { readAssistantConfig } from './config.ts'
 import { forgetAllWorkers, type Heartbeat, readHeartbeatConfig, startHeartbeat } from './heartbeat.ts'
-import { type ScriptedModel, startScriptedModel } from './testing/scripted-model.ts'
-import { type AssistantWorker, startAssistantWorker } from './worker.ts'
+import { workerStack } from './testing/worker-stack.ts'
 
-let server: TestServer
-let model: ScriptedModel
-let teacher: ProjectDb
-let teacherId: string
+const stack = workerStack('lehrer@schule.de')
 const running: { close(): Promise<void> }[] = []
 
-const target = () => ({ appId: LOCAL_APP_ID, adminToken: projectAdminToken(server), apiURI: server.url })
+const target = () => stack.target()
 const admin = () => init({ ...target(), schema })
 const log = createLogger('error', 'assistant')
 
@@ -50,7 +38,7 @@ function beat(over: { intervalMs?: number; staleAfterMs?: number; soleWorker?: b
 /** The teacher's live view of the records, as the app subscribes to them. */
 function watchWorkers() {
   let latest: WorkerBeat[] | undefined
-  const off = teacher.subscribeQuery({ assistantWorkers: {} }, (r) => {
+  const off = stack.teacher.subscribeQuery({ assistantWorkers: {} }, (r) => {
     if (r.data) latest = r.data.assistantWorkers as WorkerBeat[]
   })
   return {
@@ -68,23 +56,9 @@ async function clearRecords(): Promise<void> {
     await db.transact(assistantWorkers.map((w) => db.tx.assistantWorkers[w.id]!.delete()))
 }
 
-beforeAll(async () => {
-  server = await startTestServer(undefined, { projectApp: true })
-  model = await startScriptedModel()
-  teacher = await signedInClient(server, await refreshTokenFor(projectServer(server), 'lehrer@schule.de'))
-  teacherId = (await teacher.getAuth())!.id
-}, 30_000)
-
 afterEach(async () => {
   for (const r of running.splice(0).reverse()) await r.close()
-  model.reset()
   await clearRecords()
-})
-
-afterAll(async () => {
-  teacher.shutdown()
-  await model.close()
-  await server.close()
 })
 
 describe('heartbeat', () => {
@@ -124,11 +98,13 @@ describe('heartbeat', () => {
     const hb = beat()
     await hb.started
     await expect(
-      teacher.transact(teacher.tx.assistantWorkers[hb.workerId]!.update({ beatAt: Date.now() + 3_600_000 })),
+      stack.teacher.transact(
+        stack.teacher.tx.assistantWorkers[hb.workerId]!.update({ beatAt: Date.now() + 3_600_000 }),
+      ),
     ).rejects.toThrow(/permission/i)
     await expect(
-      teacher.transact(
-        teacher.tx.assistantWorkers[id()]!.update({
+      stack.teacher.transact(
+        stack.teacher.tx.assistantWorkers[id()]!.update({
           model: 'fake',
           startedAt: Date.now(),
           beatAt: Date.now(),
@@ -136,31 +112,25 @@ describe('heartbeat', () => {
         }),
       ),
     ).rejects.toThrow(/permission/i)
-    await expect(teacher.transact(teacher.tx.assistantWorkers[hb.workerId]!.delete())).rejects.toThrow(
-      /permission/i,
-    )
-    const { data } = await teacher.queryOnce({ assistantWorkers: {} })
+    await expect(
+      stack.teacher.transact(stack.teacher.tx.assistantWorkers[hb.workerId]!.delete()),
+    ).rejects.toThrow(/permission/i)
+    const { data } = await stack.teacher.queryOnce({ assistantWorkers: {} })
     expect(data.assistantWorkers.map((w) => w.model)).toEqual(['gpt-scripted'])
 
-    const anonymous = nodeClient({ appId: LOCAL_APP_ID, url: server.url, schema })
+    const anonymous = nodeClient({ appId: LOCAL_APP_ID, url: stack.server.url, schema })
     const seen = await anonymous.queryOnce({ assistantWorkers: {} })
     expect(seen.data.assistantWorkers).toEqual([])
     anonymous.shutdown()
   })
 
   test("the model's failures mark it failing (a wrong key), a reply that works marks it ready again", async () => {
-    model.queue({ status: 401 })
-    const config = readAssistantConfig({ ASSISTANT_API_URL: model.url, ASSISTANT_MODEL: 'gpt-scripted' })!
-    const worker: AssistantWorker = startAssistantWorker({
-      ...target(),
-      config: { ...config, flushIntervalMs: 20, retryDelayMs: 10 },
-      log,
-    })
-    running.push(worker)
+    stack.model.queue({ status: 401 })
+    stack.startWorker()
     beat()
     const view = watchWorkers()
-    const conversationId = await newChat()
-    await sendPrompt(conversationId, 'Hallo')
+    const conversationId = await stack.newChat()
+    await stack.sendPrompt(conversationId, 'Hallo')
     const [failing] = await view.until((b) => b[0]?.modelOk === false)
     expect(failing!.modelError).toBe('model-auth')
     expect(assistantStatus([failing!], Date.now())).toEqual({
@@ -170,8 +140,8 @@ describe('heartbeat', () => {
       error: 'model-auth',
     })
 
-    model.queue({ deltas: ['Jetzt klappt es.'] })
-    await sendPrompt(conversationId, 'Noch einmal')
+    stack.model.queue({ deltas: ['Jetzt klappt es.'] })
+    await stack.sendPrompt(conversationId, 'Noch einmal')
     const [working] = await view.until((b) => b[0]?.modelOk === true)
     expect(working!.modelError).toBeNull()
     expect(assistantStatus([working!], Date.now()).state).toBe('ready')
@@ -181,7 +151,7 @@ describe('heartbeat', () => {
   test('a failure about one request (too long) or a dead worker does not mark the model failing', async () => {
     const hb = beat()
     await hb.started
-    const conversationId = await newChat()
+    const conversationId = await stack.newChat()
     const db = admin()
     const view = watchWorkers()
     const reply = async (error: string) => {
@@ -250,35 +220,3 @@ describe('readHeartbeatConfig', () => {
     expect(() => readHeartbeatConfig({ ASSISTANT_HEARTBEAT_STALE_MS: '5' })).toThrow(/≥ 100/)
   })
 })
-
-/** What the app does for a new chat (src/data/conversations.ts). */
-async function newChat(): Promise<string> {
-  const conversationId = id()
-  const now = Date.now()
-  await teacher.transact(
-    teacher.tx.conversations[conversationId]!.update({
-      title: 'Test',
-      createdAt: now,
-      updatedAt: now,
-      pinned: false,
-      archived: false,
-    }).link({ owner: teacherId }),
-  )
-  return conversationId
-}
-
-/** A prompt as the app sends it (src/data/messages.ts), under the conversation's newest message. */
-async function sendPrompt(conversationId: string, text: string): Promise<void> {
-  const messageId = id()
-  const now = Date.now()
-  await teacher.transact([
-    teacher.tx.messages[messageId]!.update({
-      role: 'user',
-      text,
-      status: 'pending',
-      createdAt: now,
-      updatedAt: now,
-    }).link({ conversation: conversationId }),
-    teacher.tx.conversations[conversationId]!.update({ updatedAt: now }).link({ activeMessage: messageId }),
-  ])
-}

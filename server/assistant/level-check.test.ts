@@ -3,29 +3,14 @@
 // wire format. A material that misses its grade is rewritten once; the better attempt is stored.
 
 import { id } from '@instantdb/core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { eventually, startTestServer, type TestServer } from '../instant/conformance/harness.ts'
-import {
-  type ProjectDb,
-  projectAdminToken,
-  projectServer,
-  refreshTokenFor,
-  signedInClient,
-} from '../instant/conformance/project-users.ts'
-import { LOCAL_APP_ID } from '../instant/local-app.ts'
-import { createLogger } from '../instant/shared/log.ts'
-import { readAssistantConfig } from './config.ts'
+import { describe, expect, test } from 'vitest'
+import { eventually } from '../instant/conformance/harness.ts'
 import { levelInstructions } from './materials/level-check.ts'
 import type { MaterialContext } from './materials/material-context.ts'
 import { measureReadingLevel } from './reading-level/index.ts'
-import { type ScriptedModel, startScriptedModel } from './testing/scripted-model.ts'
-import { type AssistantWorker, startAssistantWorker } from './worker.ts'
+import { workerStack } from './testing/worker-stack.ts'
 
-let server: TestServer
-let model: ScriptedModel
-let teacher: ProjectDb
-let teacherId: string
-let worker: AssistantWorker | undefined
+const stack = workerStack('leseniveau@schule.de')
 
 const KEY = '\n\n## Lösungen\n\n1. Licht, Wasser und Kohlenstoffdioxid.'
 
@@ -54,46 +39,8 @@ function createCall(body: string) {
   return { name: 'create_material', arguments: [args.slice(0, 40), args.slice(40)] }
 }
 
-function start(): void {
-  worker = startAssistantWorker({
-    appId: LOCAL_APP_ID,
-    adminToken: projectAdminToken(server),
-    apiURI: server.url,
-    config: {
-      ...readAssistantConfig({ ASSISTANT_API_URL: model.url, ASSISTANT_MODEL: 'gpt-scripted' })!,
-      flushIntervalMs: 20,
-      retryDelayMs: 10,
-    },
-    log: createLogger('error', 'assistant'),
-  })
-}
-
 /** A new chat with one pending prompt, as the app writes them; returns the chat's id. */
-async function ask(text: string): Promise<string> {
-  const conversationId = id()
-  const messageId = id()
-  const now = Date.now()
-  await teacher.transact([
-    teacher.tx.conversations[conversationId]!.update({
-      title: 'Leseniveau',
-      createdAt: now,
-      updatedAt: now,
-      pinned: false,
-      archived: false,
-    }).link({ owner: teacherId }),
-    teacher.tx.messages[messageId]!.update({
-      role: 'user',
-      text,
-      status: 'pending',
-      createdAt: now,
-      updatedAt: now,
-    }).link({
-      conversation: conversationId,
-    }),
-    teacher.tx.conversations[conversationId]!.update({ updatedAt: now }).link({ activeMessage: messageId }),
-  ])
-  return conversationId
-}
+const ask = async (text: string) => (await stack.newChatWithPrompt(text, 'Leseniveau')).conversationId
 
 interface Reply {
   status: string
@@ -103,7 +50,7 @@ interface Reply {
 /** The finished reply (watched live, as the app does) and the chat's artifacts with their versions. */
 async function outcome(conversationId: string) {
   let latest: Reply | undefined
-  const off = teacher.subscribeQuery(
+  const off = stack.teacher.subscribeQuery(
     { messages: { $: { where: { 'conversation.id': conversationId, role: 'assistant' } } } },
     (r) => {
       if (r.data) latest = r.data.messages[0] as Reply | undefined
@@ -111,38 +58,19 @@ async function outcome(conversationId: string) {
   )
   const reply = await eventually(() => (latest && latest.status !== 'streaming' ? latest : undefined), 20_000)
   off()
-  const { data } = await teacher.queryOnce({
+  const { data } = await stack.teacher.queryOnce({
     artifacts: { $: { where: { 'conversation.id': conversationId } }, versions: {} },
   })
   return { reply, artifacts: data.artifacts }
 }
 
-beforeAll(async () => {
-  server = await startTestServer(undefined, { projectApp: true })
-  model = await startScriptedModel()
-  teacher = await signedInClient(server, await refreshTokenFor(projectServer(server), 'leseniveau@schule.de'))
-  teacherId = (await teacher.getAuth())!.id
-}, 30_000)
-
-afterEach(async () => {
-  await worker?.close()
-  worker = undefined
-  model.reset()
-})
-
-afterAll(async () => {
-  teacher.shutdown()
-  await model.close()
-  await server.close()
-})
-
 describe('reading level in the worker', () => {
   test('a grade-5 worksheet that reads like the Oberstufe is rewritten once and the easier version kept', async () => {
-    const [first, second] = model.queue(
+    const [first, second] = stack.model.queue(
       { deltas: ['Hier ist dein Arbeitsblatt.'], toolCalls: [createCall(HARD)] },
       { deltas: [EASY.slice(0, 60), EASY.slice(60)] },
     )
-    start()
+    stack.startWorker()
     const chat = await ask('Ein Arbeitsblatt zur Fotosynthese für Klasse 5')
     const { reply, artifacts } = await outcome(chat)
 
@@ -170,30 +98,30 @@ describe('reading level in the worker', () => {
 
   test('a rewrite that is no closer to the target is dropped and the reply says so', async () => {
     const harder = HARD.replace('Erläutere', 'Erläutere unter Einbeziehung biochemischer Fachterminologie')
-    model.queue({ deltas: ['Bitte schön.'], toolCalls: [createCall(HARD)] }, { deltas: [harder] })
-    start()
+    stack.model.queue({ deltas: ['Bitte schön.'], toolCalls: [createCall(HARD)] }, { deltas: [harder] })
+    stack.startWorker()
     const { reply, artifacts } = await outcome(await ask('Arbeitsblatt Fotosynthese, 5. Klasse'))
     expect(artifacts[0]!.versions.map((v) => v.body)).toEqual([HARD])
     expect(reply.text).toContain('war nicht näher am Ziel; die erste Fassung bleibt.')
   })
 
   test('a rewrite that drops the answer key is never kept', async () => {
-    model.queue(
+    stack.model.queue(
       { deltas: ['Bitte schön.'], toolCalls: [createCall(HARD)] },
       { deltas: [EASY.replace(KEY, '')] },
     )
-    start()
+    stack.startWorker()
     const { reply, artifacts } = await outcome(await ask('Arbeitsblatt Fotosynthese für Klasse 5'))
     expect(artifacts[0]!.versions.map((v) => v.body)).toEqual([HARD])
     expect(reply.text).toContain('Die Überarbeitung war unvollständig; die erste Fassung bleibt.')
   })
 
   test('a rewrite the model fails to give keeps the first attempt, and the reply still finishes', async () => {
-    model.queue(
+    stack.model.queue(
       { deltas: ['Bitte schön.'], toolCalls: [createCall(HARD)] },
       { status: 500, errorBody: 'down' },
     )
-    start()
+    stack.startWorker()
     const { reply, artifacts } = await outcome(await ask('Arbeitsblatt Fotosynthese für Klasse 5'))
     expect(reply.status).toBe('done')
     expect(artifacts[0]!.versions.map((v) => v.body)).toEqual([HARD])
@@ -201,11 +129,11 @@ describe('reading level in the worker', () => {
   })
 
   test('a material on target (grade 3) is written at once, with one model request', async () => {
-    const before = model.requests.length
-    model.queue({ deltas: ['Bitte schön.'], toolCalls: [createCall(EASY)] })
-    start()
+    const before = stack.model.requests.length
+    stack.model.queue({ deltas: ['Bitte schön.'], toolCalls: [createCall(EASY)] })
+    stack.startWorker()
     const { reply, artifacts } = await outcome(await ask('Arbeitsblatt Fotosynthese für Klasse 3'))
-    expect(model.requests.length - before).toBe(1)
+    expect(stack.model.requests.length - before).toBe(1)
     expect(reply.text).toBe('Bitte schön.')
     expect(artifacts[0]!.versions[0]!.readingLevel).toMatchObject({
       formula: 'wstf',
@@ -222,13 +150,13 @@ describe('reading level in the worker', () => {
 
 describe('reading level of versions the app writes', () => {
   test('a hand edit saved as the app saves it gets its reading level from the worker', async () => {
-    start()
+    stack.startWorker()
     const artifactId = id()
     const versionId = id()
     const now = Date.now()
     // As src/data/artifacts.ts writes them: the artifact, then a version by hand, no readingLevel.
-    await teacher.transact(
-      teacher.tx.artifacts[artifactId]!.update({
+    await stack.teacher.transact(
+      stack.teacher.tx.artifacts[artifactId]!.update({
         kind: 'worksheet',
         title: 'Von Hand',
         language: 'de',
@@ -236,10 +164,10 @@ describe('reading level of versions the app writes', () => {
         latestVersion: 1,
         createdAt: now,
         updatedAt: now,
-      }).link({ owner: teacherId }),
+      }).link({ owner: stack.teacherId }),
     )
-    await teacher.transact(
-      teacher.tx.artifactVersions[versionId]!.update({
+    await stack.teacher.transact(
+      stack.teacher.tx.artifactVersions[versionId]!.update({
         version: 1,
         format: 'markdown',
         body: EASY,
@@ -250,18 +178,24 @@ describe('reading level of versions the app writes', () => {
       }).link({ artifact: artifactId }),
     )
     let level: { formula?: string; words?: number; grade?: number } | undefined
-    const off = teacher.subscribeQuery({ artifactVersions: { $: { where: { id: versionId } } } }, (r) => {
-      level = r.data?.artifactVersions[0]?.readingLevel ?? undefined
-    })
+    const off = stack.teacher.subscribeQuery(
+      { artifactVersions: { $: { where: { id: versionId } } } },
+      (r) => {
+        level = r.data?.artifactVersions[0]?.readingLevel ?? undefined
+      },
+    )
     const seen = await eventually(() => level, 20_000)
     off()
     expect(seen).toEqual(measureReadingLevel(EASY, 'de'))
     // The newest version's grade and fit land on the artifact too, for the library.
     let stored: { readingGrade?: number | null; levelFit?: string | null } | undefined
-    const offArtifact = teacher.subscribeQuery({ artifacts: { $: { where: { id: artifactId } } } }, (r) => {
-      const a = r.data?.artifacts[0]
-      stored = a?.levelFit ? a : undefined
-    })
+    const offArtifact = stack.teacher.subscribeQuery(
+      { artifacts: { $: { where: { id: artifactId } } } },
+      (r) => {
+        const a = r.data?.artifacts[0]
+        stored = a?.levelFit ? a : undefined
+      },
+    )
     const artifact = await eventually(() => stored, 20_000)
     offArtifact()
     expect(artifact).toMatchObject({ readingGrade: seen!.grade, levelFit: 'fits' })

@@ -4,27 +4,13 @@
 // never exceeds the context budget, and a worker shutting down hands its reply to another.
 
 import { id } from '@instantdb/core'
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
-import { eventually, startTestServer, type TestServer } from '../instant/conformance/harness.ts'
-import {
-  type ProjectDb,
-  projectAdminToken,
-  projectServer,
-  refreshTokenFor,
-  signedInClient,
-} from '../instant/conformance/project-users.ts'
-import { LOCAL_APP_ID } from '../instant/local-app.ts'
-import { createLogger } from '../instant/shared/log.ts'
-import { type AssistantConfig, readAssistantConfig } from './config.ts'
+import { expect, test } from 'vitest'
+import { eventually } from '../instant/conformance/harness.ts'
 import { requestChars } from './openai-stream.ts'
-import { type ScriptedModel, startScriptedModel } from './testing/scripted-model.ts'
-import { type AssistantWorker, startAssistantWorker } from './worker.ts'
+import { workerStack } from './testing/worker-stack.ts'
 
-let server: TestServer
-let model: ScriptedModel
-let teacher: ProjectDb
-let teacherId: string
-const workers: AssistantWorker[] = []
+// Workers close at once after each test: a reply still running is handed back, not waited for.
+const stack = workerStack('limits@schule.de', { closeGraceMs: 0 })
 
 interface Row {
   id: string
@@ -38,53 +24,10 @@ interface Row {
   parent?: { id: string }
 }
 
-function start(over: Partial<AssistantConfig> = {}, name = 'gpt-scripted'): AssistantWorker {
-  const config = {
-    ...readAssistantConfig({ ASSISTANT_API_URL: model.url, ASSISTANT_MODEL: name })!,
-    flushIntervalMs: 20,
-    retryDelayMs: 10,
-    ...over,
-  }
-  const worker = startAssistantWorker({
-    appId: LOCAL_APP_ID,
-    adminToken: projectAdminToken(server),
-    apiURI: server.url,
-    config,
-    log: createLogger((process.env.LOGLEVEL as never) ?? 'error', 'assistant'),
-  })
-  workers.push(worker)
-  return worker
-}
-
-/** What the app does for a new chat and its first prompt (src/data/conversations.ts, messages.ts). */
-async function newChatWithPrompt(text: string): Promise<{ conversationId: string; requestId: string }> {
-  const conversationId = id()
-  const requestId = id()
-  const now = Date.now()
-  await teacher.transact([
-    teacher.tx.conversations[conversationId]!.update({
-      title: 'Test',
-      createdAt: now,
-      updatedAt: now,
-      pinned: false,
-      archived: false,
-    }).link({ owner: teacherId }),
-    teacher.tx.messages[requestId]!.update({
-      role: 'user',
-      text,
-      status: 'pending',
-      createdAt: now,
-      updatedAt: now,
-    }).link({ conversation: conversationId }),
-    teacher.tx.conversations[conversationId]!.link({ activeMessage: requestId }),
-  ])
-  return { conversationId, requestId }
-}
-
 /** The teacher's live view of their messages. */
 function watch() {
   let latest: Row[] = []
-  const off = teacher.subscribeQuery(
+  const off = stack.teacher.subscribeQuery(
     { messages: { $: { order: { createdAt: 'asc' } }, parent: {} } },
     (r) => {
       if (r.data) latest = r.data.messages as Row[]
@@ -98,34 +41,15 @@ function watch() {
   }
 }
 
-beforeAll(async () => {
-  server = await startTestServer(undefined, { projectApp: true })
-  model = await startScriptedModel()
-  const token = await refreshTokenFor(projectServer(server), 'limits@schule.de')
-  teacher = await signedInClient(server, token)
-  teacherId = (await teacher.getAuth())!.id
-}, 30_000)
-
-afterEach(async () => {
-  for (const w of workers.splice(0)) await w.close(0)
-  model.reset()
-})
-
-afterAll(async () => {
-  teacher.shutdown()
-  await model.close()
-  await server.close()
-})
-
 test('a teacher over the per-minute limit keeps the prompt: marked in the app, answered when allowed', async () => {
   const view = watch()
-  start({ ratePerMinute: 2, ratePerDay: 0 })
-  const first = await newChatWithPrompt('Eins')
+  stack.startWorker({ ratePerMinute: 2, ratePerDay: 0 })
+  const first = await stack.newChatWithPrompt('Eins')
   await eventually(() => (view.byId(first.requestId)?.status === 'done' ? true : undefined))
-  const second = await newChatWithPrompt('Zwei')
+  const second = await stack.newChatWithPrompt('Zwei')
   await eventually(() => (view.byId(second.requestId)?.status === 'done' ? true : undefined))
   const before = Date.now()
-  const third = await newChatWithPrompt('Drei')
+  const third = await stack.newChatWithPrompt('Drei')
   const held = await eventually(() =>
     view.byId(third.requestId)?.limit ? view.byId(third.requestId) : undefined,
   )
@@ -136,8 +60,8 @@ test('a teacher over the per-minute limit keeps the prompt: marked in the app, a
   expect(until).toBeLessThanOrEqual(Date.now() + 60_000)
   expect(view.all().filter((m) => m.role === 'assistant')).toHaveLength(2)
   // Not lost: a worker allowed more answers it, and the mark goes with the claim.
-  for (const w of workers.splice(0)) await w.close(0)
-  start({ ratePerMinute: 0, ratePerDay: 0 })
+  await stack.stopWorkers(0)
+  stack.startWorker({ ratePerMinute: 0, ratePerDay: 0 })
   await eventually(() => (view.byId(third.requestId)?.status === 'done' ? true : undefined))
   expect(view.byId(third.requestId)?.limit ?? null).toBeNull()
   view.off()
@@ -146,21 +70,21 @@ test('a teacher over the per-minute limit keeps the prompt: marked in the app, a
 test('a teacher over the per-day limit is told so', async () => {
   const view = watch()
   // Earlier tests' prompts count too: the day's limit is already used up.
-  start({ ratePerMinute: 0, ratePerDay: 1 })
-  const { conversationId, requestId } = await newChatWithPrompt('Noch eine')
+  stack.startWorker({ ratePerMinute: 0, ratePerDay: 1 })
+  const { conversationId, requestId } = await stack.newChatWithPrompt('Noch eine')
   const held = await eventually(() => (view.byId(requestId)?.limit ? view.byId(requestId) : undefined))
   expect(held).toMatchObject({ status: 'pending', limit: 'rate-limit-day' })
   // Gone, so the next test's workers do not answer it.
-  await teacher.transact(teacher.tx.conversations[conversationId]!.delete())
+  await stack.teacher.transact(stack.teacher.tx.conversations[conversationId]!.delete())
   view.off()
 })
 
 test('a reply stops at its maximum length: kept as done, marked, the model connection closed', async () => {
   const view = watch()
   const words = Array.from({ length: 80 }, (_, k) => `Wort${k} `)
-  const [run] = model.queue({ deltas: words, end: 'stall' })
-  start({ maxReplyChars: 100, ratePerMinute: 0, ratePerDay: 0 })
-  const { requestId } = await newChatWithPrompt('Schreib viel')
+  const [run] = stack.model.queue({ deltas: words, end: 'stall' })
+  stack.startWorker({ maxReplyChars: 100, ratePerMinute: 0, ratePerDay: 0 })
+  const { requestId } = await stack.newChatWithPrompt('Schreib viel')
   const request = await run!.request
   await request.aborted
   const reply = await eventually(() => {
@@ -177,16 +101,16 @@ test('a reply stops at its maximum length: kept as done, marked, the model conne
 test('no request larger than the context budget is sent: history is cut, a request too large alone fails', async () => {
   const view = watch()
   const budget = 12_000
-  start({ contextChars: budget, historyChars: 100_000, ratePerMinute: 0, ratePerDay: 0 })
+  stack.startWorker({ contextChars: budget, historyChars: 100_000, ratePerMinute: 0, ratePerDay: 0 })
   // A long earlier exchange, then a short question: the history is cut to fit.
-  const { conversationId, requestId } = await newChatWithPrompt('A'.repeat(6_000))
+  const { conversationId, requestId } = await stack.newChatWithPrompt('A'.repeat(6_000))
   const reply = await eventually(() =>
     view.replyTo(requestId)?.status === 'done' ? view.replyTo(requestId) : undefined,
   )
   const next = id()
   const now = Date.now()
-  await teacher.transact([
-    teacher.tx.messages[next]!.update({
+  await stack.teacher.transact([
+    stack.teacher.tx.messages[next]!.update({
       role: 'user',
       text: 'B'.repeat(7_000),
       status: 'pending',
@@ -195,33 +119,38 @@ test('no request larger than the context budget is sent: history is cut, a reque
     }).link({ conversation: conversationId, parent: reply.id }),
   ])
   await eventually(() => (view.replyTo(next)?.status === 'done' ? true : undefined))
-  const sent = model.requests.at(-1)!.body
+  const sent = stack.model.requests.at(-1)!.body
   expect(sent.messages.at(-1)?.content).toBe('B'.repeat(7_000))
   expect(requestChars(sent.messages as never, sent.tools as never)).toBeLessThanOrEqual(budget)
   expect(sent.messages.some((m) => m.content.startsWith('AAAA'))).toBe(false)
   // A prompt that alone exceeds the budget is never sent; the reply says why.
-  const asked = model.requests.length
-  const big = await newChatWithPrompt('C'.repeat(budget + 1))
+  const asked = stack.model.requests.length
+  const big = await stack.newChatWithPrompt('C'.repeat(budget + 1))
   const failed = await eventually(() =>
     view.replyTo(big.requestId)?.status === 'error' ? view.replyTo(big.requestId) : undefined,
   )
   expect(failed.error).toBe('context-too-large')
   expect(view.byId(big.requestId)?.status).toBe('done')
-  expect(model.requests.length).toBe(asked)
+  expect(stack.model.requests.length).toBe(asked)
   view.off()
 })
 
 test('a worker shutting down hands its reply back; another worker answers it at once', async () => {
   const view = watch()
-  const [held] = model.queue({ deltas: ['Angefangen', ' …'], gates: { mid: 1 }, end: 'stall' })
+  const [held] = stack.model.queue({ deltas: ['Angefangen', ' …'], gates: { mid: 1 }, end: 'stall' })
   // A lease longer than the test may take: the second worker can only have it because it was handed back.
-  const first = start({ leaseMs: 600_000, ratePerMinute: 0, ratePerDay: 0 }, 'erster')
-  const { requestId } = await newChatWithPrompt('Übergabe')
+  const first = stack.startWorker(
+    { leaseMs: 600_000, ratePerMinute: 0, ratePerDay: 0 },
+    { modelName: 'erster' },
+  )
+  const { requestId } = await stack.newChatWithPrompt('Übergabe')
   await held!.reached('mid')
   await eventually(() => (view.all().some((m) => m.text === 'Angefangen') ? true : undefined))
-  const second = start({ leaseMs: 600_000, ratePerMinute: 0, ratePerDay: 0 }, 'zweiter')
+  const second = stack.startWorker(
+    { leaseMs: 600_000, ratePerMinute: 0, ratePerDay: 0 },
+    { modelName: 'zweiter' },
+  )
   await first.close(0)
-  workers.splice(workers.indexOf(first), 1)
   const reply = await eventually(() =>
     view.replyTo(requestId)?.status === 'done' ? view.replyTo(requestId) : undefined,
   )

@@ -3,19 +3,20 @@
 // each answered exactly once (asserted on the database), and a worker killed with SIGKILL mid-stream
 // has its prompt finished by another once its lease lapses.
 
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { init } from '@instantdb/admin'
-import { id } from '@instantdb/core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import schema from '../../instant.schema.ts'
 import { eventually } from '../instant/conformance/harness.ts'
-import { type ProjectDb, refreshTokenFor, signedInClient } from '../instant/conformance/project-users.ts'
+import { refreshTokenFor, signedInClient } from '../instant/conformance/project-users.ts'
 import { freePort, type ServerProcess, startServerProcess } from '../instant/conformance/server-process.ts'
 import { LOCAL_APP_ID } from '../instant/local-app.ts'
+import { newChatWithPrompt, type Teacher } from './testing/app-writes.ts'
 import { type ScriptedModel, startScriptedModel } from './testing/scripted-model.ts'
+import { startWorkerProcess, stopProcess } from './testing/worker-process.ts'
 
 const PROMPTS = 200
 const TEACHERS = 4
@@ -26,38 +27,21 @@ let server: ServerProcess
 let dataDir: string
 let adminToken: string
 const workers = new Map<string, ChildProcess>()
-const teachers: { db: ProjectDb; id: string }[] = []
+const teachers: Teacher[] = []
 
 /** A worker process whose model name is its own, so the model's requests and the replies tell who answered. */
 function startWorker(name: string): ChildProcess {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/assistant/main.ts'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      INSTANT_API_URI: server.url,
-      INSTANT_APP_ID: LOCAL_APP_ID,
-      INSTANT_ADMIN_TOKEN_FILE: join(dataDir, 'admin-token'),
-      ASSISTANT_API_URL: model.url,
-      ASSISTANT_MODEL: name,
-      ASSISTANT_FLUSH_MS: '50',
-      ASSISTANT_RETRY_DELAY_MS: '10',
-      // Short, so the test does not wait long for the killed worker's lease; correctness does not
-      // depend on it (a healthy worker that loses its lease on a slow machine is fenced off).
-      ASSISTANT_LEASE_MS: '1500',
-      ASSISTANT_RATE_PER_MINUTE: '0',
-      ASSISTANT_RATE_PER_DAY: '0',
-      INSTANT_LOCAL_LOG: 'error',
-    },
+  const proc = startWorkerProcess({
+    serverUrl: server.url,
+    dataDir,
+    modelUrl: model.url,
+    name,
+    // Short, so the test does not wait long for the killed worker's lease; correctness does not
+    // depend on it (a healthy worker that loses its lease on a slow machine is fenced off).
+    env: { ASSISTANT_LEASE_MS: '1500' },
   })
   workers.set(name, proc)
   return proc
-}
-
-async function stop(proc: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (proc.exitCode !== null || proc.signalCode !== null) return
-  const exited = new Promise((resolve) => proc.once('exit', resolve))
-  proc.kill(signal)
-  await exited
 }
 
 beforeAll(async () => {
@@ -74,7 +58,7 @@ beforeAll(async () => {
 }, 180_000)
 
 afterAll(async () => {
-  for (const proc of workers.values()) await stop(proc, 'SIGKILL')
+  for (const proc of workers.values()) await stopProcess(proc, 'SIGKILL')
   for (const t of teachers) t.db.shutdown()
   await server?.kill('SIGKILL')
   await model?.close()
@@ -85,38 +69,13 @@ afterAll(async () => {
 const waitFor = <T>(check: () => Promise<T | undefined>, timeoutMs: number) =>
   eventually(check, timeoutMs, 200)
 
-/** What the app does for a new chat and its first prompt (src/data/conversations.ts, messages.ts). */
-async function newChatWithPrompt(teacher: { db: ProjectDb; id: string }, text: string): Promise<string> {
-  const conversationId = id()
-  const messageId = id()
-  const now = Date.now()
-  await teacher.db.transact([
-    teacher.db.tx.conversations[conversationId]!.update({
-      title: text,
-      createdAt: now,
-      updatedAt: now,
-      pinned: false,
-      archived: false,
-    }).link({ owner: teacher.id }),
-    teacher.db.tx.messages[messageId]!.update({
-      role: 'user',
-      text,
-      status: 'pending',
-      createdAt: now,
-      updatedAt: now,
-    }).link({ conversation: conversationId }),
-    teacher.db.tx.conversations[conversationId]!.link({ activeMessage: messageId }),
-  ])
-  return messageId
-}
-
 test('three workers answer 200 prompts exactly once; a worker killed mid-stream has its prompt finished by another', async () => {
   const admin = init({ appId: LOCAL_APP_ID, adminToken, apiURI: server.url, schema })
   for (const name of ['w1', 'w2', 'w3']) startWorker(name)
 
   // The first prompt's stream holds after its first words; whoever took it is killed there.
   const [held] = model.queue({ deltas: ['Halb', ' fertig', ' …'], gates: { mid: 1 } })
-  const first = await newChatWithPrompt(teachers[0]!, 'Prompt 0')
+  const { requestId: first } = await newChatWithPrompt(teachers[0]!, 'Prompt 0')
   await held!.reached('mid')
   const victim = (await held!.request).body.model
   const replyOf = async (requestId: string) =>
@@ -131,11 +90,11 @@ test('three workers answer 200 prompts exactly once; a worker killed mid-stream 
     return rows[0]?.text === 'Halb' ? rows[0] : undefined
   }, 60_000)
   expect(partial).toMatchObject({ status: 'streaming', model: victim })
-  await stop(workers.get(victim)!, 'SIGKILL')
+  await stopProcess(workers.get(victim)!, 'SIGKILL')
 
   const requests = [first]
   for (let k = 1; k < PROMPTS; k++)
-    requests.push(await newChatWithPrompt(teachers[k % TEACHERS]!, `Prompt ${k}`))
+    requests.push((await newChatWithPrompt(teachers[k % TEACHERS]!, `Prompt ${k}`)).requestId)
 
   // Wait for the condition: every request done with a finished reply (no clock involved).
   const all = async () =>

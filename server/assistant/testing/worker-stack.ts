@@ -29,7 +29,7 @@ export interface WorkerStack {
   target(): InstantTarget
   /** A config for the scripted model: quick flushes and retries, then `over`. */
   config(over?: Partial<AssistantConfig>, modelName?: string): AssistantConfig
-  /** A worker on this stack, closed after the test. */
+  /** A worker on this stack, closed after the test unless the test closed it. */
   startWorker(
     over?: Partial<AssistantConfig>,
     opts?: { modelName?: string } & Pick<
@@ -37,13 +37,19 @@ export interface WorkerStack {
       'soleWorker' | 'sweepIntervalMs' | 'claimsCleanupIntervalMs'
     >,
   ): AssistantWorker
+  /** Closes every worker still running (`graceMs` as in `AssistantWorker.close`). */
+  stopWorkers(graceMs?: number): Promise<void>
   newChat(title?: string): Promise<string>
   sendPrompt(conversationId: string, text: string, opts?: PromptOptions): Promise<string>
   newChatWithPrompt(text: string, title?: string): Promise<{ conversationId: string; requestId: string }>
 }
 
-/** Registers the file's hooks; the stack's parts are there from `beforeAll` on. */
-export function useWorkerStack(teacherEmail: string): WorkerStack {
+/**
+ * Registers the file's hooks; the stack's parts are there from `beforeAll` on. After each test the
+ * workers close with `closeGraceMs` (default: the config's, so a reply still running finishes
+ * rather than being handed to the next test's worker).
+ */
+export function workerStack(teacherEmail: string, opts: { closeGraceMs?: number } = {}): WorkerStack {
   let server: TestServer | undefined
   let model: ScriptedModel | undefined
   let teacher: ProjectDb | undefined
@@ -67,8 +73,12 @@ export function useWorkerStack(teacherEmail: string): WorkerStack {
     teacherId = (await teacher.getAuth())!.id
   }, 60_000)
 
+  const stopWorkers = async (graceMs?: number) => {
+    for (const w of workers.splice(0)) await w.close(graceMs)
+  }
+
   afterEach(async () => {
-    for (const w of workers.splice(0)) await w.close()
+    await stopWorkers(opts.closeGraceMs)
     model?.reset()
   })
 
@@ -102,17 +112,28 @@ export function useWorkerStack(teacherEmail: string): WorkerStack {
       retryDelayMs: 10,
       ...over,
     }),
-    startWorker(over = {}, opts = {}) {
-      const { modelName, ...rest } = opts
+    startWorker(over = {}, options = {}) {
+      const { modelName, ...rest } = options
       const worker = startAssistantWorker({
         ...stack.target(),
         config: stack.config(over, modelName),
         log,
         ...rest,
       })
-      workers.push(worker)
-      return worker
+      const tracked: AssistantWorker = {
+        get active() {
+          return worker.active
+        },
+        close: (graceMs) => {
+          const at = workers.indexOf(tracked)
+          if (at >= 0) workers.splice(at, 1)
+          return worker.close(graceMs)
+        },
+      }
+      workers.push(tracked)
+      return tracked
     },
+    stopWorkers,
     newChat: (title) => newChat(me(), title),
     sendPrompt: (conversationId, text, opts) => sendPrompt(me(), conversationId, text, opts),
     newChatWithPrompt: (text, title) => newChatWithPrompt(me(), text, title),
