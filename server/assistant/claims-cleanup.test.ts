@@ -10,9 +10,9 @@ import schema from '../../instant.schema.ts'
 import { eventually } from '../instant/conformance/harness.ts'
 import { cleanUpClaims } from './claims-cleanup.ts'
 import { checkRateLimit } from './limits/rate-limit.ts'
-import { useWorkerStack } from './testing/worker-stack.ts'
+import { workerStack } from './testing/worker-stack.ts'
 
-const stack = useWorkerStack('aufraeumen@schule.de')
+const stack = workerStack('aufraeumen@schule.de')
 const admin = () => init({ ...stack.target(), schema })
 const HOUR = 3_600_000
 const KEEP = 48 * HOUR

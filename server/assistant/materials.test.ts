@@ -5,27 +5,14 @@
 // One file past 300 lines: every case shares one stack (server, model, teacher), slow to start.
 
 import { id } from '@instantdb/core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import type { MaterialDraft } from '../../src/materials/draft.ts'
-import { eventually, startTestServer, type TestServer } from '../instant/conformance/harness.ts'
-import {
-  type ProjectDb,
-  projectAdminToken,
-  projectServer,
-  refreshTokenFor,
-  signedInClient,
-} from '../instant/conformance/project-users.ts'
-import { LOCAL_APP_ID } from '../instant/local-app.ts'
-import { createLogger } from '../instant/shared/log.ts'
-import { type AssistantConfig, readAssistantConfig } from './config.ts'
-import { type ScriptedModel, type ScriptedToolCall, startScriptedModel } from './testing/scripted-model.ts'
-import { type AssistantWorker, startAssistantWorker } from './worker.ts'
+import { eventually } from '../instant/conformance/harness.ts'
+import { projectServer, refreshTokenFor, signedInClient } from '../instant/conformance/project-users.ts'
+import type { ScriptedToolCall } from './testing/scripted-model.ts'
+import { workerStack } from './testing/worker-stack.ts'
 
-let server: TestServer
-let model: ScriptedModel
-let teacher: ProjectDb
-let teacherId: string
-let worker: AssistantWorker | undefined
+const stack = workerStack('material@schule.de')
 
 interface Reply {
   id: string
@@ -52,61 +39,14 @@ function call(name: string, args: Record<string, unknown>, size = 12): ScriptedT
   return { name, arguments: pieces }
 }
 
-function start(over: Partial<AssistantConfig> = {}): AssistantWorker {
-  const config = {
-    ...readAssistantConfig({ ASSISTANT_API_URL: model.url, ASSISTANT_MODEL: 'gpt-scripted' })!,
-    flushIntervalMs: 20,
-    retryDelayMs: 10,
-    ...over,
-  }
-  worker = startAssistantWorker({
-    appId: LOCAL_APP_ID,
-    adminToken: projectAdminToken(server),
-    apiURI: server.url,
-    config,
-    log: createLogger('error', 'assistant'),
-  })
-  return worker
-}
-
-/** A new chat as the app makes it; returns its id. */
-async function newChat(): Promise<string> {
-  const conversationId = id()
-  const now = Date.now()
-  await teacher.transact(
-    teacher.tx.conversations[conversationId]!.update({
-      title: 'Materialien',
-      createdAt: now,
-      updatedAt: now,
-      pinned: false,
-      archived: false,
-    }).link({ owner: teacherId }),
-  )
-  return conversationId
-}
-
 /** A prompt as the app sends it (with `intent` when sent from a material's view). */
-async function sendPrompt(conversationId: string, text: string, parentId?: string, intent?: unknown) {
-  const messageId = id()
-  const now = Date.now()
-  await teacher.transact([
-    teacher.tx.messages[messageId]!.update({
-      role: 'user',
-      text,
-      status: 'pending',
-      createdAt: now,
-      updatedAt: now,
-      ...(intent ? { intent } : {}),
-    }).link(parentId ? { conversation: conversationId, parent: parentId } : { conversation: conversationId }),
-    teacher.tx.conversations[conversationId]!.update({ updatedAt: now }).link({ activeMessage: messageId }),
-  ])
-  return messageId
-}
+const sendPrompt = (conversationId: string, text: string, parentId?: string, intent?: unknown) =>
+  stack.sendPrompt(conversationId, text, { parentId, intent })
 
 /** The teacher's live view of a conversation's replies, oldest first. */
 function watchReplies(conversationId: string) {
   let latest: Reply[] = []
-  const off = teacher.subscribeQuery(
+  const off = stack.teacher.subscribeQuery(
     {
       messages: {
         $: { where: { 'conversation.id': conversationId, role: 'assistant' }, order: { createdAt: 'asc' } },
@@ -128,7 +68,7 @@ async function finished(view: ReturnType<typeof watchReplies>, count: number): P
 
 /** The teacher's artifacts in a conversation, with their links and versions (oldest version first). */
 async function artifactsOf(conversationId: string) {
-  const { data } = await teacher.queryOnce({
+  const { data } = await stack.teacher.queryOnce({
     artifacts: {
       $: { where: { 'conversation.id': conversationId }, order: { createdAt: 'asc' } },
       owner: {},
@@ -144,35 +84,16 @@ async function artifactsOf(conversationId: string) {
   }))
 }
 
-beforeAll(async () => {
-  server = await startTestServer(undefined, { projectApp: true })
-  model = await startScriptedModel()
-  teacher = await signedInClient(server, await refreshTokenFor(projectServer(server), 'material@schule.de'))
-  teacherId = (await teacher.getAuth())!.id
-}, 30_000)
-
-afterEach(async () => {
-  await worker?.close()
-  worker = undefined
-  model.reset()
-})
-
-afterAll(async () => {
-  teacher.shutdown()
-  await model.close()
-  await server.close()
-})
-
 describe('materials from the assistant', () => {
   test('a material request yields a reply and an artifact v1, its body growing in a draft meanwhile', async () => {
     const tool = call('create_material', WORKSHEET)
-    const [run] = model.queue({
+    const [run] = stack.model.queue({
       deltas: ['Hier ist dein ', 'Arbeitsblatt.'],
       toolCalls: [tool],
       gates: { 'mid-body': 2 + tool.arguments.length - 4 },
     })
-    start()
-    const conversationId = await newChat()
+    stack.startWorker()
+    const conversationId = await stack.newChat('Materialien')
     const view = watchReplies(conversationId)
     await sendPrompt(conversationId, 'Ein Arbeitsblatt zum Kürzen, Klasse 6')
     await run!.reached('mid-body')
@@ -201,7 +122,7 @@ describe('materials from the assistant', () => {
       language: 'de',
       latestVersion: 1,
     })
-    expect(artifact!.owner?.id).toBe(teacherId)
+    expect(artifact!.owner?.id).toBe(stack.teacherId)
     expect(artifact!.message?.id).toBe(reply.id)
     expect(artifact!.conversation?.id).toBe(conversationId)
     expect(artifact!.versions).toHaveLength(1)
@@ -231,16 +152,16 @@ describe('materials from the assistant', () => {
   })
 
   test('a revision through the chat makes version 2 of the same artifact, never a new one', async () => {
-    model.queue({ deltas: ['Bitte schön.'], toolCalls: [call('create_material', WORKSHEET)] })
-    start()
-    const conversationId = await newChat()
+    stack.model.queue({ deltas: ['Bitte schön.'], toolCalls: [call('create_material', WORKSHEET)] })
+    stack.startWorker()
+    const conversationId = await stack.newChat('Materialien')
     const view = watchReplies(conversationId)
     await sendPrompt(conversationId, 'Ein Arbeitsblatt zum Kürzen')
     const first = await finished(view, 1)
     const [artifact] = await artifactsOf(conversationId)
 
     const harder = WORKSHEET.body.replace('Kürze 4/8 und 6/9.', 'Kürze 84/126 und 75/225.')
-    const [run] = model.queue({
+    const [run] = stack.model.queue({
       deltas: ['Aufgabe 1 ist jetzt schwerer.'],
       toolCalls: [
         call('revise_material', {
@@ -277,16 +198,16 @@ describe('materials from the assistant', () => {
   })
 
   test('a revise request from the material view reaches a material made in another chat', async () => {
-    model.queue({ deltas: ['Da.'], toolCalls: [call('create_material', WORKSHEET)] })
-    start()
-    const firstChat = await newChat()
+    stack.model.queue({ deltas: ['Da.'], toolCalls: [call('create_material', WORKSHEET)] })
+    stack.startWorker()
+    const firstChat = await stack.newChat('Materialien')
     const firstView = watchReplies(firstChat)
     await sendPrompt(firstChat, 'Arbeitsblatt Brüche')
     await finished(firstView, 1)
     const [artifact] = await artifactsOf(firstChat)
     firstView.off()
 
-    const [run] = model.queue({
+    const [run] = stack.model.queue({
       deltas: ['Mit Lösungsblatt.'],
       toolCalls: [
         call('revise_material', {
@@ -296,7 +217,7 @@ describe('materials from the assistant', () => {
         }),
       ],
     })
-    const otherChat = await newChat()
+    const otherChat = await stack.newChat('Materialien')
     const view = watchReplies(otherChat)
     await sendPrompt(otherChat, 'Füg ein Lösungsblatt hinzu', undefined, {
       type: 'revise',
@@ -318,22 +239,22 @@ describe('materials from the assistant', () => {
   })
 
   test('invalid tool arguments leave no artifact and the reply intact', async () => {
-    model.queue({
+    stack.model.queue({
       deltas: ['Hier kommt das Quiz.'],
       toolCalls: [
         call('create_material', { kind: 'zauberspruch', title: '', body: '## Frage 1\nWas?' }),
         { name: 'create_material', arguments: ['{"kind":"quiz","title":"Kaputt","body":"## Fr'] },
       ],
     })
-    start()
-    const conversationId = await newChat()
+    stack.startWorker()
+    const conversationId = await stack.newChat('Materialien')
     const view = watchReplies(conversationId)
     await sendPrompt(conversationId, 'Ein Quiz, bitte')
     const reply = await finished(view, 1)
     expect(reply).toMatchObject({ status: 'done', text: 'Hier kommt das Quiz.' })
     expect(reply.materialDrafts ?? null).toBeNull()
     expect(await artifactsOf(conversationId)).toEqual([])
-    const { data } = await teacher.queryOnce({
+    const { data } = await stack.teacher.queryOnce({
       artifactVersions: { $: { where: { 'message.id': reply.id } } },
     })
     expect(data.artifactVersions).toEqual([])
@@ -347,7 +268,7 @@ describe('materials from the assistant', () => {
       'am Freitag wandern wir.\n',
       ':::\nViel Erfolg!',
     ]
-    model.queue(
+    stack.model.queue(
       {
         status: 400,
         errorBody: JSON.stringify({ error: { message: "this model does not support 'tools'" } }),
@@ -355,8 +276,8 @@ describe('materials from the assistant', () => {
       { deltas: block },
       { deltas: ['Noch etwas?'] },
     )
-    start()
-    const conversationId = await newChat()
+    stack.startWorker()
+    const conversationId = await stack.newChat('Materialien')
     const view = watchReplies(conversationId)
     await sendPrompt(conversationId, 'Ein Elternbrief zum Wandertag')
     const reply = await finished(view, 1)
@@ -370,7 +291,7 @@ describe('materials from the assistant', () => {
       latestVersion: 1,
     })
     expect(artifact!.versions.map((v) => v.body)).toEqual(['Liebe Eltern,\nam Freitag wandern wir.'])
-    const [refused, retried] = model.requests.slice(-2)
+    const [refused, retried] = stack.model.requests.slice(-2)
     expect(refused!.body.tools).toBeDefined()
     expect(retried!.body.tools).toBeUndefined()
     expect(retried!.body.messages[0]!.content).toContain(':::material {')
@@ -378,42 +299,42 @@ describe('materials from the assistant', () => {
     // Remembered for this model: the next request goes without tools at once.
     await sendPrompt(conversationId, 'Danke', reply.id)
     await finished(view, 2)
-    expect(model.requests.at(-1)!.body.tools).toBeUndefined()
+    expect(stack.model.requests.at(-1)!.body.tools).toBeUndefined()
     view.off()
   })
 
   test("ASSISTANT_TOOLS=off never sends tools; 'on' keeps them and shows the API's refusal", async () => {
-    model.queue({ deltas: [':::material {"kind":"quiz","title":"Q"}\n## Frage 1\nWas?\n:::\n'] })
-    start({ toolsMode: 'off' })
-    const conversationId = await newChat()
+    stack.model.queue({ deltas: [':::material {"kind":"quiz","title":"Q"}\n## Frage 1\nWas?\n:::\n'] })
+    const first = stack.startWorker({ toolsMode: 'off' })
+    const conversationId = await stack.newChat('Materialien')
     const view = watchReplies(conversationId)
     await sendPrompt(conversationId, 'Quiz')
     const reply = await finished(view, 1)
     expect(reply).toMatchObject({ status: 'done', text: '*Material: Q*\n' })
-    expect(model.requests.at(-1)!.body.tools).toBeUndefined()
+    expect(stack.model.requests.at(-1)!.body.tools).toBeUndefined()
     expect((await artifactsOf(conversationId)).map((a) => a.title)).toEqual(['Q'])
-    await worker!.close()
+    await first.close()
 
     const refusal = JSON.stringify({ error: { message: 'tools are not supported' } })
-    model.queue({ status: 400, errorBody: refusal })
-    start({ toolsMode: 'on' })
+    stack.model.queue({ status: 400, errorBody: refusal })
+    stack.startWorker({ toolsMode: 'on' })
     await sendPrompt(conversationId, 'Noch ein Quiz', reply.id)
     const failed = await finished(view, 2)
     expect(failed).toMatchObject({ status: 'error', error: 'model-rejected' })
-    expect(model.requests.at(-1)!.body.tools).toBeDefined()
+    expect(stack.model.requests.at(-1)!.body.tools).toBeDefined()
     view.off()
   })
 
   test('stop while a material streams keeps what was written as a stopped version, and no draft', async () => {
     const tool = call('create_material', WORKSHEET, 8)
-    const [run] = model.queue({
+    const [run] = stack.model.queue({
       deltas: ['Moment.'],
       toolCalls: [tool],
       gates: { 'mid-body': 1 + tool.arguments.length - 6 },
       end: 'stall',
     })
-    start()
-    const conversationId = await newChat()
+    const worker = stack.startWorker()
+    const conversationId = await stack.newChat('Materialien')
     const view = watchReplies(conversationId)
     await sendPrompt(conversationId, 'Ein langes Arbeitsblatt')
     await run!.reached('mid-body')
@@ -421,11 +342,11 @@ describe('materials from the assistant', () => {
       const d = view.last()?.materialDrafts?.[0]
       return d && d.body.length > 0 ? d : undefined
     }, 10_000)
-    await teacher.transact(
-      teacher.tx.messages[view.last()!.id]!.update({ status: 'stopped', updatedAt: Date.now() }),
+    await stack.teacher.transact(
+      stack.teacher.tx.messages[view.last()!.id]!.update({ status: 'stopped', updatedAt: Date.now() }),
     )
     await (await run!.request).aborted
-    await eventually(() => (worker!.active === 0 ? true : undefined), 10_000)
+    await eventually(() => (worker.active === 0 ? true : undefined), 10_000)
 
     const reply = await finished(view, 1)
     expect(reply).toMatchObject({ status: 'stopped', text: 'Moment.' })
@@ -441,9 +362,9 @@ describe('materials from the assistant', () => {
   })
 
   test('variants from a material: one artifact per level, linked to the original, and the model told so', async () => {
-    model.queue({ deltas: ['Fertig.'], toolCalls: [call('create_material', WORKSHEET)] })
-    start()
-    const conversationId = await newChat()
+    stack.model.queue({ deltas: ['Fertig.'], toolCalls: [call('create_material', WORKSHEET)] })
+    stack.startWorker()
+    const conversationId = await stack.newChat('Materialien')
     const view = watchReplies(conversationId)
     await sendPrompt(conversationId, 'Arbeitsblatt Brüche')
     const first = await finished(view, 1)
@@ -456,7 +377,7 @@ describe('materials from the assistant', () => {
         variantOf: original!.id,
         body,
       })
-    const [run] = model.queue({
+    const [run] = stack.model.queue({
       deltas: ['Zwei Varianten.'],
       toolCalls: [
         variant('A', '## Aufgabe 1\nKürze 2/4.'),
@@ -478,16 +399,16 @@ describe('materials from the assistant', () => {
     // Written in one transaction, so they share createdAt: compared in level order.
     const variants = all.filter((a) => a.id !== original!.id).sort((x, y) => x.level!.localeCompare(y.level!))
     expect(variants.map((v) => [v.level, v.variantOf?.id, v.latestVersion, v.owner?.id])).toEqual([
-      ['A', original!.id, 1, teacherId],
-      ['leichte-sprache', original!.id, 1, teacherId],
+      ['A', original!.id, 1, stack.teacherId],
+      ['leichte-sprache', original!.id, 1, stack.teacherId],
     ])
     view.off()
   })
 
   test("another teacher's material is never revised or varied, even when the model names it", async () => {
     const other = await signedInClient(
-      server,
-      await refreshTokenFor(projectServer(server), 'fremd@schule.de'),
+      stack.server,
+      await refreshTokenFor(projectServer(stack.server), 'fremd@schule.de'),
     )
     const otherId = (await other.getAuth())!.id
     const foreign = id()
@@ -509,17 +430,17 @@ describe('materials from the assistant', () => {
         artifact: foreign,
       }),
     ])
-    const [run] = model.queue({
+    const [run] = stack.model.queue({
       deltas: ['Erledigt.'],
       toolCalls: [
         call('revise_material', { artifactId: foreign, body: 'Überschrieben' }),
         call('create_material', { ...WORKSHEET, variantOf: foreign, level: 'C' }),
       ],
     })
-    start()
-    const conversationId = await newChat()
+    stack.startWorker()
+    const conversationId = await stack.newChat('Materialien')
     const view = watchReplies(conversationId)
-    // Even an intent naming it does not put the other teacher's material in front of the model.
+    // Even an intent naming it does not put the other teacher's material in front of the stack.model.
     await sendPrompt(conversationId, 'Überarbeite das', undefined, { type: 'revise', artifactId: foreign })
     const reply = await finished(view, 1)
     expect(reply).toMatchObject({ status: 'done', text: 'Erledigt.' })

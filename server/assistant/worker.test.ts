@@ -4,26 +4,16 @@
 
 import { init } from '@instantdb/admin'
 import { id } from '@instantdb/core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, test } from 'vitest'
 import schema from '../../instant.schema.ts'
-import { eventually, startTestServer, type TestServer } from '../instant/conformance/harness.ts'
-import {
-  type ProjectDb,
-  projectAdminToken,
-  projectServer,
-  refreshTokenFor,
-  signedInClient,
-} from '../instant/conformance/project-users.ts'
-import { LOCAL_APP_ID } from '../instant/local-app.ts'
-import { createLogger } from '../instant/shared/log.ts'
-import { type AssistantConfig, readAssistantConfig } from './config.ts'
-import { type ScriptedModel, startScriptedModel } from './testing/scripted-model.ts'
-import { type AssistantWorker, startAssistantWorker } from './worker.ts'
+import { eventually } from '../instant/conformance/harness.ts'
+import { projectServer, refreshTokenFor, signedInClient } from '../instant/conformance/project-users.ts'
+import type { AssistantConfig } from './config.ts'
+import { workerStack } from './testing/worker-stack.ts'
+import type { AssistantWorker } from './worker.ts'
 
-let server: TestServer
-let model: ScriptedModel
-let teacher: ProjectDb
-let teacherId: string
+const stack = workerStack('lehrerin@schule.de')
+/** The worker the test started last. */
 let worker: AssistantWorker | undefined
 
 interface Row {
@@ -36,67 +26,19 @@ interface Row {
   parent?: { id: string }
 }
 
-function config(over: Partial<AssistantConfig> = {}): AssistantConfig {
-  return {
-    ...readAssistantConfig({
-      ASSISTANT_API_URL: model.url,
-      ASSISTANT_MODEL: 'gpt-scripted',
-      ASSISTANT_API_KEY: 'sk-x',
-    })!,
-    flushIntervalMs: 20,
-    retryDelayMs: 10,
-    ...over,
-  }
-}
-
 function start(over: Partial<AssistantConfig> = {}, soleWorker = false): AssistantWorker {
-  worker = startAssistantWorker({
-    appId: LOCAL_APP_ID,
-    adminToken: projectAdminToken(server),
-    apiURI: server.url,
-    config: config(over),
-    log: createLogger('error', 'assistant'),
-    soleWorker,
-  })
+  worker = stack.startWorker({ apiKey: 'sk-x', ...over }, { soleWorker })
   return worker
 }
 
 /** What the app does for a new chat and its first prompt (src/data/conversations.ts, messages.ts). */
-async function newChatWithPrompt(text: string): Promise<{ conversationId: string; requestId: string }> {
-  const conversationId = id()
+const newChatWithPrompt = (text: string) => stack.newChatWithPrompt(text, 'Test')
 
-  const now = Date.now()
-  await teacher.transact([
-    teacher.tx.conversations[conversationId]!.update({
-      title: 'Test',
-      createdAt: now,
-      updatedAt: now,
-      pinned: false,
-      archived: false,
-    }).link({ owner: teacherId }),
-  ])
-  await sendPrompt(conversationId, null, text)
-  return { conversationId, requestId: (await activeMessage(conversationId))! }
-}
-
-async function sendPrompt(conversationId: string, parentId: string | null, text: string): Promise<string> {
-  const messageId = id()
-  const now = Date.now()
-  await teacher.transact([
-    teacher.tx.messages[messageId]!.update({
-      role: 'user',
-      text,
-      status: 'pending',
-      createdAt: now,
-      updatedAt: now,
-    }).link(parentId ? { conversation: conversationId, parent: parentId } : { conversation: conversationId }),
-    teacher.tx.conversations[conversationId]!.update({ updatedAt: now }).link({ activeMessage: messageId }),
-  ])
-  return messageId
-}
+const sendPrompt = (conversationId: string, parentId: string | null, text: string) =>
+  stack.sendPrompt(conversationId, text, { parentId: parentId ?? undefined })
 
 async function activeMessage(conversationId: string): Promise<string | undefined> {
-  const { data } = await teacher.queryOnce({
+  const { data } = await stack.teacher.queryOnce({
     conversations: { $: { where: { id: conversationId } }, activeMessage: {} },
   })
   return data.conversations[0]?.activeMessage?.id
@@ -105,7 +47,7 @@ async function activeMessage(conversationId: string): Promise<string | undefined
 /** The teacher's live view of a conversation's messages, oldest first. */
 function watchMessages(conversationId: string) {
   const snapshots: Row[][] = []
-  const off = teacher.subscribeQuery(
+  const off = stack.teacher.subscribeQuery(
     {
       messages: {
         $: { where: { 'conversation.id': conversationId }, order: { createdAt: 'asc' } },
@@ -124,30 +66,13 @@ function watchMessages(conversationId: string) {
   }
 }
 
-beforeAll(async () => {
-  server = await startTestServer(undefined, { projectApp: true })
-  model = await startScriptedModel()
-  const token = await refreshTokenFor(projectServer(server), 'lehrerin@schule.de')
-  teacher = await signedInClient(server, token)
-  teacherId = (await teacher.getAuth())!.id
-}, 30_000)
-
-afterEach(async () => {
-  await worker?.close()
+afterEach(() => {
   worker = undefined
-  // Scripts a test did not use must not answer the next one.
-  model.reset()
-})
-
-afterAll(async () => {
-  teacher.shutdown()
-  await model.close()
-  await server.close()
 })
 
 describe('assistant worker', () => {
   test('answers a pending prompt: the reply streams in, then is done, and becomes the active leaf', async () => {
-    const [run] = model.queue({
+    const [run] = stack.model.queue({
       deltas: ['Hier ', 'ist ', 'dein ', 'Quiz ', 'zur ', 'Revolution.'],
       gates: { 'half-way': 3 },
     })
@@ -171,7 +96,7 @@ describe('assistant worker', () => {
   })
 
   test('sends the system prompt and the path to the request in order, not other branches', async () => {
-    model.queue({ deltas: ['Antwort 1'] }, { deltas: ['Antwort 1b'] }, { deltas: ['Antwort 2'] })
+    stack.model.queue({ deltas: ['Antwort 1'] }, { deltas: ['Antwort 1b'] }, { deltas: ['Antwort 2'] })
     start()
     const { conversationId } = await newChatWithPrompt('Frage 1')
     const view = watchMessages(conversationId)
@@ -193,7 +118,7 @@ describe('assistant worker', () => {
           : undefined,
       10_000,
     )
-    const sent = model.requests.at(-1)!.body
+    const sent = stack.model.requests.at(-1)!.body
     expect(sent.model).toBe('gpt-scripted')
     expect(sent.stream).toBe(true)
     expect(sent.messages[0]!.role).toBe('system')
@@ -206,7 +131,7 @@ describe('assistant worker', () => {
   })
 
   test("the teacher's stop ends the model request and keeps the text so far as 'stopped'", async () => {
-    model.queue({ deltas: ['Erster Teil.'], end: 'stall' })
+    stack.model.queue({ deltas: ['Erster Teil.'], end: 'stall' })
     start()
     const { conversationId } = await newChatWithPrompt('Schreib einen langen Elternbrief')
     const view = watchMessages(conversationId)
@@ -214,10 +139,10 @@ describe('assistant worker', () => {
       () => (view.reply()?.text === 'Erster Teil.' ? view.reply() : undefined),
       10_000,
     )
-    await teacher.transact(
-      teacher.tx.messages[streaming.id]!.update({ status: 'stopped', updatedAt: Date.now() }),
+    await stack.teacher.transact(
+      stack.teacher.tx.messages[streaming.id]!.update({ status: 'stopped', updatedAt: Date.now() }),
     )
-    await model.requests.at(-1)!.aborted
+    await stack.model.requests.at(-1)!.aborted
     await eventually(() => (worker!.active === 0 ? true : undefined), 15_000)
     expect(view.reply()).toMatchObject({ status: 'stopped', text: 'Erster Teil.' })
     view.off()
@@ -227,9 +152,9 @@ describe('assistant worker', () => {
     ['a failing model is retried, then the reply shows the error code', 503, 'model-unavailable', 3],
     ['a wrong API key fails at once, without retries', 401, 'model-auth', 1],
   ])('%s', async (_name, status, code, requests) => {
-    model.queue({ status }, { status }, { status })
+    stack.model.queue({ status }, { status }, { status })
     start({ attempts: 3 })
-    const before = model.requests.length
+    const before = stack.model.requests.length
     const { conversationId } = await newChatWithPrompt('Hallo?')
     const view = watchMessages(conversationId)
     const failed = await eventually(
@@ -237,20 +162,20 @@ describe('assistant worker', () => {
       10_000,
     )
     expect(failed.error).toBe(code)
-    expect(model.requests.length - before).toBe(requests)
+    expect(stack.model.requests.length - before).toBe(requests)
     view.off()
   })
 
   test('regenerate asks again and adds the new reply as a sibling of the old one', async () => {
-    model.queue({ deltas: ['Erste Fassung'] }, { deltas: ['Zweite Fassung'] })
+    stack.model.queue({ deltas: ['Erste Fassung'] }, { deltas: ['Zweite Fassung'] })
     start()
     const { conversationId, requestId } = await newChatWithPrompt('Ein Gedicht, bitte')
     const view = watchMessages(conversationId)
     await eventually(() => (view.reply()?.status === 'done' ? true : undefined), 10_000)
     // What the app's regenerate does: the request goes back to pending and becomes the active leaf.
-    await teacher.transact([
-      teacher.tx.messages[requestId]!.update({ status: 'pending', updatedAt: Date.now() }),
-      teacher.tx.conversations[conversationId]!.link({ activeMessage: requestId }),
+    await stack.teacher.transact([
+      stack.teacher.tx.messages[requestId]!.update({ status: 'pending', updatedAt: Date.now() }),
+      stack.teacher.tx.conversations[conversationId]!.link({ activeMessage: requestId }),
     ])
     const replies = await eventually(() => {
       const r = view.latest().filter((m) => m.role === 'assistant' && m.status === 'done')
@@ -260,41 +185,41 @@ describe('assistant worker', () => {
     expect(replies.every((r) => r.parent?.id === requestId)).toBe(true)
     expect(await activeMessage(conversationId)).toBe(replies[1]!.id)
     // The model was asked the same question again, without the first answer.
-    expect(model.requests.at(-1)!.body.messages.slice(1)).toEqual([
+    expect(stack.model.requests.at(-1)!.body.messages.slice(1)).toEqual([
       { role: 'user', content: 'Ein Gedicht, bitte' },
     ])
     view.off()
   })
 
   test('prompts queued while no worker ran are all answered once it starts, each exactly once', async () => {
-    const before = model.requests.length
+    const before = stack.model.requests.length
     const chats = await Promise.all(
       ['A', 'B', 'C', 'D', 'E', 'F'].map((t) => newChatWithPrompt(`Frage ${t}`)),
     )
-    model.peak = 0
+    stack.model.peak = 0
     // Each answer holds before its text until two are in flight, so the limit is reached (and kept)
     // however fast or slow the machine answers.
-    const runs = model.queue(...chats.map(() => ({ deltas: ['Antwort'], gates: { started: 0 } })))
+    const runs = stack.model.queue(...chats.map(() => ({ deltas: ['Antwort'], gates: { started: 0 } })))
     start({ concurrency: 2 })
     await Promise.all([runs[0]!.reached('started'), runs[1]!.reached('started')])
     for (const run of runs) run.release('started')
     await eventually(
-      () => (model.requests.length - before >= 6 && worker!.active === 0 ? true : undefined),
+      () => (stack.model.requests.length - before >= 6 && worker!.active === 0 ? true : undefined),
       20_000,
     )
-    const { data } = await teacher.queryOnce({
+    const { data } = await stack.teacher.queryOnce({
       messages: {
         $: { where: { 'conversation.id': { $in: chats.map((c) => c.conversationId) }, role: 'assistant' } },
       },
     })
     expect(data.messages.length).toBe(6)
     expect(data.messages.every((m) => m.status === 'done')).toBe(true)
-    expect(model.requests.length - before).toBe(6)
-    expect(model.peak).toBe(2)
+    expect(stack.model.requests.length - before).toBe(6)
+    expect(stack.model.peak).toBe(2)
   })
 
   test('deleting the chat while the reply streams stops the model and leaves no orphan reply', async () => {
-    model.queue({ deltas: ['Gleich'], end: 'stall' })
+    stack.model.queue({ deltas: ['Gleich'], end: 'stall' })
     start()
     const { conversationId } = await newChatWithPrompt('Lösch mich gleich')
     const view = watchMessages(conversationId)
@@ -302,10 +227,10 @@ describe('assistant worker', () => {
       () => (view.reply()?.text === 'Gleich' ? view.reply() : undefined),
       10_000,
     )
-    await teacher.transact(teacher.tx.conversations[conversationId]!.delete())
-    await model.requests.at(-1)!.aborted
+    await stack.teacher.transact(stack.teacher.tx.conversations[conversationId]!.delete())
+    await stack.model.requests.at(-1)!.aborted
     await eventually(() => (worker!.active === 0 ? true : undefined), 15_000)
-    const { data } = await teacher.queryOnce({ messages: { $: { where: { id: streaming.id } } } })
+    const { data } = await stack.teacher.queryOnce({ messages: { $: { where: { id: streaming.id } } } })
     expect(data.messages).toEqual([])
     view.off()
   })
@@ -313,12 +238,7 @@ describe('assistant worker', () => {
   test('a reply cut off by a crash is marked interrupted: at once by the sole worker, else once silent too long', async () => {
     // What a crash leaves behind: a claimed request and a reply still 'streaming'.
     const { conversationId, requestId } = await newChatWithPrompt('Vor dem Absturz')
-    const admin = init({
-      appId: LOCAL_APP_ID,
-      adminToken: projectAdminToken(server),
-      apiURI: server.url,
-      schema,
-    })
+    const admin = init({ ...stack.target(), schema })
     const orphan = id()
     const recent = id()
     const longAgo = Date.now() - 10 * 60_000
@@ -355,10 +275,10 @@ describe('assistant worker', () => {
   })
 
   test("tells the model about the teacher's own profile, not anyone else's", async () => {
-    // Another teacher's profile exists too; only the owner's may reach the model.
+    // Another teacher's profile exists too; only the owner's may reach the stack.model.
     const other = await signedInClient(
-      server,
-      await refreshTokenFor(projectServer(server), 'kollege@schule.de'),
+      stack.server,
+      await refreshTokenFor(projectServer(stack.server), 'kollege@schule.de'),
     )
     const otherId = (await other.getAuth())!.id
     const now = Date.now()
@@ -369,22 +289,22 @@ describe('assistant worker', () => {
     )
     other.shutdown()
     const profileId = id()
-    await teacher.transact(
-      teacher.tx.profiles[profileId]!.update({
+    await stack.teacher.transact(
+      stack.teacher.tx.profiles[profileId]!.update({
         bundesland: 'Sachsen',
         schoolType: 'Gymnasium',
         subjects: ['Chemie', 'Biologie'],
         grades: ['9', '10'],
         createdAt: now,
         updatedAt: now,
-      }).link({ owner: teacherId }),
+      }).link({ owner: stack.teacherId }),
     )
-    model.queue({ deltas: ['Passend für Klasse 9.'] })
+    stack.model.queue({ deltas: ['Passend für Klasse 9.'] })
     start()
     const { conversationId } = await newChatWithPrompt('Ein Versuch zur Oxidation')
     const view = watchMessages(conversationId)
     await eventually(() => (view.reply()?.status === 'done' ? true : undefined), 10_000)
-    const system = model.requests.at(-1)!.body.messages[0]!
+    const system = stack.model.requests.at(-1)!.body.messages[0]!
     expect(system.role).toBe('system')
     expect(system.content).toContain('- Bundesland/Region: Sachsen')
     expect(system.content).toContain('- Schulart: Gymnasium')
@@ -392,6 +312,6 @@ describe('assistant worker', () => {
     expect(system.content).toContain('- Klassenstufen: 9, 10')
     expect(system.content).not.toContain('Berufsschule')
     view.off()
-    await teacher.transact(teacher.tx.profiles[profileId]!.delete())
+    await stack.teacher.transact(stack.teacher.tx.profiles[profileId]!.delete())
   })
 })
