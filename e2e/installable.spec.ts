@@ -1,8 +1,12 @@
 // Chromium's own installability check on the production build: the check Lighthouse's (≤ 11)
 // "installable-manifest" audit reported, asked over the DevTools protocol (Page.getInstallabilityErrors)
-// as that audit did. A control with the icons taken out of the manifest shows the check can fail.
+// as that audit did, and that audit itself (Lighthouse 11.7.1, the last with it; 12 removed the PWA
+// category). A control with the icons taken out of the manifest shows the check can fail.
 
-import { type CDPSession, expect, type Page, test } from '@playwright/test'
+import { type CDPSession, chromium, expect, type Page, test } from '@playwright/test'
+import { launch } from 'chrome-launcher'
+import lighthouse from 'lighthouse-11'
+import { CHROMIUM_ARGS, findChromium } from '../scripts/browser.mjs'
 import { ShellPage } from './pages/shell-page.ts'
 
 interface InstallabilityError {
@@ -56,4 +60,34 @@ test('the check fails when the manifest has no usable icon (control)', async ({ 
   const cdp = await openWithManifest(page)
   // The check runs on the parsed manifest; wait for its answer rather than assume when it is ready.
   await expect.poll(() => installabilityErrors(cdp)).toContainEqual(expect.stringMatching(/icon/))
+})
+
+test("Lighthouse's installable-manifest audit passes headless on the production build", async ({
+  baseURL,
+}, testInfo) => {
+  test.setTimeout(180_000)
+  const { executablePath } = await findChromium({ install: false })
+  const chrome = await launch({
+    chromePath: executablePath ?? chromium.executablePath(),
+    chromeFlags: [...CHROMIUM_ARGS, '--headless=new'],
+  })
+  try {
+    const formFactor = testInfo.project.name === 'phone' ? 'mobile' : 'desktop'
+    const result = await lighthouse(
+      `${baseURL}/`,
+      { port: chrome.port, output: 'json', logLevel: 'error', onlyAudits: ['installable-manifest'] },
+      {
+        extends: 'lighthouse:default',
+        settings: {
+          formFactor,
+          screenEmulation: formFactor === 'mobile' ? undefined : { disabled: true },
+        },
+      },
+    )
+    const audit = result?.lhr.audits['installable-manifest']
+    expect(audit, 'the audit ran').toBeDefined()
+    expect(audit?.score, JSON.stringify(audit?.details ?? audit?.errorMessage)).toBe(1)
+  } finally {
+    await chrome.kill()
+  }
 })
