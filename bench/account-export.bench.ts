@@ -3,7 +3,6 @@
 // download, the peak JS heap (CDP, sampled every 100 ms), and whether the tab stayed responsive: long
 // tasks (PerformanceObserver) and how late a 50 ms timer fired at worst while the export ran.
 
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,33 +12,12 @@ import { conversationSteps, readRefreshToken, type Step } from '../e2e/fixtures/
 import { CHROMIUM_ARGS, findChromium } from '../scripts/browser.mjs'
 import { freePort, startServerProcess } from '../server/instant/conformance/server-process.ts'
 import { LOCAL_APP_ID } from '../server/instant/local-app.ts'
+import { builtApp, until } from './browser-harness.ts'
 import { round } from './stats.ts'
 
 const MESSAGES = 10_000
 const CHATS = 50
 const MIB = 2 ** 20
-
-function build(outDir: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const vite = spawn(
-      process.execPath,
-      ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'],
-      { stdio: 'inherit' },
-    )
-    vite.once('error', reject)
-    vite.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited ${code}`))))
-  })
-}
-
-async function until<T>(check: () => Promise<T | null | undefined>, what: string, ms = 120_000): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = await check()
-    if (value != null) return value
-    if (Date.now() > deadline) throw new Error(`waited ${ms} ms for ${what}`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
 
 /**
  * Runs in the page from its first script: long tasks, and how late a 50 ms timer fires (how long a
@@ -90,9 +68,8 @@ async function userIdOf(page: Page, url: string): Promise<string> {
 
 export async function benchAccountExport(): Promise<Record<string, unknown>> {
   const scratch = mkdtempSync(join(tmpdir(), 'eduhu-bench-export-'))
-  const dist = join(scratch, 'dist')
+  const dist = await builtApp()
   const dataDir = join(scratch, 'data')
-  await build(dist)
   const port = await freePort()
   const stack = await startServerProcess(dataDir, port, {
     entry: 'stack',
