@@ -282,6 +282,35 @@ test('a hand edit not yet saved survives a reload: the editor comes back with th
   await expect(material.body).not.toContainText('Noch eine Zeile.')
 })
 
+test('a hand edit saved offline says it waits for the connection, is counted, and is stored once the connection is back', async ({
+  page,
+  context,
+}) => {
+  const chat = await seedChat(page)
+  const artifactId = await seedMaterial(page, chat, { title: TITLE, body: V1 })
+  const material = new MaterialPage(page)
+  await material.openBesideChat(chat.conversationId, artifactId)
+  await material.edit.click()
+  await material.editorText.fill(V2)
+
+  await context.setOffline(true)
+  await material.save.click()
+  // Queued, not stored: the notice and the header's count say so while the browser is offline.
+  await expect(material.notice).toHaveText(
+    'Version 2 gespeichert – wartet auf Verbindung und wird dann übertragen.',
+  )
+  await expect(page.getByTestId('outbox-count')).toHaveText('1 wartet')
+  await expect(material.body).toContainText('Rechne schwere Aufgaben')
+  expect((await storedVersions(page, artifactId)).latestVersion).toBe(1)
+
+  await context.setOffline(false)
+  await expect(material.notice).toHaveText('Version 2 gespeichert', { timeout: 60_000 })
+  await expect(page.getByTestId('outbox-count')).toHaveCount(0)
+  await expect
+    .poll(async () => (await storedVersions(page, artifactId)).versions.map((v) => v.body))
+    .toEqual([V1, V2])
+})
+
 test('a version that arrives while the teacher edits (another device, the assistant) leaves the editor and its text alone; saving makes the next version', async ({
   page,
 }) => {

@@ -225,6 +225,7 @@ export const de = {
   'material.note.edit': 'Von Hand bearbeitet',
   'material.note.restore': 'Wiederhergestellt aus Version {version}',
   'material.saved': 'Version {version} gespeichert',
+  'material.savedWaiting': 'Version {version} gespeichert – wartet auf Verbindung und wird dann übertragen.',
   'material.compare': 'Vergleichen',
   'material.compare.close': 'Vergleich schließen',
   'material.compare.heading': 'Unterschiede zwischen zwei Versionen',

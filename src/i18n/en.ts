@@ -221,6 +221,7 @@ export const en: Record<MessageKey, string> = {
   'material.note.edit': 'Edited by hand',
   'material.note.restore': 'Restored from version {version}',
   'material.saved': 'Version {version} saved',
+  'material.savedWaiting': 'Version {version} saved – waiting for a connection, it will be sent then.',
   'material.compare': 'Compare',
   'material.compare.close': 'Close comparison',
   'material.compare.heading': 'Differences between two versions',

@@ -6,7 +6,7 @@
 import './materials.css'
 import { useId, useState } from 'react'
 import { Link } from 'wouter'
-import { type ArtifactVersion, useArtifact, useIsOffline } from '../../data/index.ts'
+import { type ArtifactVersion, useArtifact, useIsOffline, useIsWaiting } from '../../data/index.ts'
 import { useT } from '../../i18n/index.ts'
 import { toUserMessage } from '../../i18n/to-user-message.ts'
 import { paths } from '../../lib/routes.ts'
@@ -49,6 +49,9 @@ export function MaterialView({ artifactId, isInPanel, isWithChat, isWide, nextDr
   const [chosenId, setChosenId] = useState<string | null>(kept?.versionId ?? null)
   const [mode, setMode] = useState<Mode>(kept ? 'edit' : 'read')
   const [notice, setNotice] = useState(kept ? t('material.editor.restored') : '')
+  // A version saved offline is queued, not stored: the notice says so until the server has it.
+  const [savedVersion, setSavedVersion] = useState<number | null>(null)
+  const isWaiting = useIsWaiting(artifactId)
   const titleId = useId()
   const isOffline = useIsOffline()
   const choice = chooseVersion(versions, chosenId)
@@ -93,11 +96,19 @@ export function MaterialView({ artifactId, isInPanel, isWithChat, isWide, nextDr
     dropKeptEdit(artifact.id)
     setChosenId((id) => id && toChosenId(versions, id))
   }
-  const followLatest = (message: string) => {
+  const followLatest = (version: number) => {
     setChosenId(null)
     setMode('read')
+    setSavedVersion(version)
+  }
+  const say = (message: string) => {
+    setSavedVersion(null)
     setNotice(message)
   }
+  const shownNotice =
+    savedVersion === null
+      ? notice
+      : t(isWaiting ? 'material.savedWaiting' : 'material.saved', { version: savedVersion })
 
   return (
     <article className="stack artifact" aria-labelledby={titleId} data-testid="artifact-view">
@@ -116,7 +127,7 @@ export function MaterialView({ artifactId, isInPanel, isWithChat, isWide, nextDr
           choice={choice}
           onChoose={(id) => {
             setChosenId(toChosenId(versions, id))
-            setNotice('')
+            say('')
           }}
         />
         <ArtifactActions
@@ -145,13 +156,13 @@ export function MaterialView({ artifactId, isInPanel, isWithChat, isWide, nextDr
             if (next === 'edit' && shown) setChosenId(shown.id)
             if (mode === 'edit' && next !== 'edit') leaveEditor()
             setMode(next)
-            setNotice('')
+            say('')
           }}
-          onRestored={(version) => followLatest(t('material.saved', { version }))}
+          onRestored={followLatest}
         />
       )}
       <p className="material-notice" role="status" data-testid="material-notice">
-        {notice}
+        {shownNotice}
       </p>
       {nextDraft && <NextVersionDraft draft={nextDraft} />}
       <MaterialContent
@@ -161,7 +172,7 @@ export function MaterialView({ artifactId, isInPanel, isWithChat, isWide, nextDr
         shown={shown}
         kept={kept}
         nextVersion={nextVersion}
-        onSaved={(version) => followLatest(t('material.saved', { version }))}
+        onSaved={followLatest}
         onCancel={() => {
           leaveEditor()
           setMode('read')
