@@ -320,6 +320,7 @@ test('a version that arrives while the teacher edits (another device, the assist
   await material.openBesideChat(chat.conversationId, artifactId)
   await material.edit.click()
   await material.editorText.fill(`${V1}\n\n## Aufgabe 3\nVon Hand ergänzt.`)
+  await expect(page.getByTestId('material-editor-behind')).toHaveCount(0)
 
   // Version 2 is written elsewhere (the teacher's phone) while this editor is open.
   const versionId = randomUUID()
@@ -336,6 +337,10 @@ test('a version that arrives while the teacher edits (another device, the assist
   await expect(material.versionPicker.locator('option')).toHaveCount(2)
   await expect(material.editorText).toHaveValue(/Von Hand ergänzt\./)
   expect(await material.selectedVersion()).toBe('Version 1 von 2')
+  // Saving from version 1 would leave version 2's changes out of the latest: the editor says so.
+  await expect(page.getByTestId('material-editor-behind')).toHaveText(
+    'Es gibt eine neuere Version (2). Dein Text baut auf Version 1 auf und wird als Version 3 gespeichert – ohne die Änderungen aus Version 2.',
+  )
 
   await material.save.click()
   await expect(material.notice).toHaveText('Version 3 gespeichert')

@@ -220,6 +220,8 @@ export const de = {
   'material.editor.cancel': 'Abbrechen',
   'material.editor.unchanged': 'Du hast noch nichts geändert.',
   'material.editor.empty': 'Das Material darf nicht leer sein.',
+  'material.editor.behind':
+    'Es gibt eine neuere Version ({newest}). Dein Text baut auf Version {base} auf und wird als Version {next} gespeichert – ohne die Änderungen aus Version {newest}.',
   'material.editor.restored': 'Deine ungespeicherten Änderungen sind wieder da.',
   'material.saveFailed': 'Die neue Version konnte nicht gespeichert werden: {error}',
   'material.note.edit': 'Von Hand bearbeitet',

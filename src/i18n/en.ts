@@ -216,6 +216,8 @@ export const en: Record<MessageKey, string> = {
   'material.editor.cancel': 'Cancel',
   'material.editor.unchanged': 'You have not changed anything yet.',
   'material.editor.empty': 'The material must not be empty.',
+  'material.editor.behind':
+    'There is a newer version ({newest}). Your text builds on version {base} and is saved as version {next}, without the changes in version {newest}.',
   'material.editor.restored': 'Your unsaved changes are back.',
   'material.saveFailed': 'The new version could not be saved: {error}',
   'material.note.edit': 'Edited by hand',

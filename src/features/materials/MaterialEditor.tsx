@@ -15,6 +15,8 @@ export interface MaterialEditorProps {
   initialBody: string
   kept?: KeptEdit | undefined
   nextVersion: number
+  /** The edited version's number and the newest one, when a newer version exists (from another device). */
+  behind?: { base: number; newest: number } | undefined
   onSaved: (version: number) => void
   onCancel: () => void
 }
@@ -25,6 +27,7 @@ export function MaterialEditor({
   initialBody,
   kept,
   nextVersion,
+  behind,
   onSaved,
   onCancel,
 }: MaterialEditorProps) {
@@ -98,6 +101,12 @@ export function MaterialEditor({
         maxLength={120}
         onChange={(e) => setNote(e.target.value)}
       />
+      {behind && (
+        // Saving from an older version makes it the latest; the teacher must know what it leaves out.
+        <p role="status" data-testid="material-editor-behind">
+          {t('material.editor.behind', { ...behind, next: nextVersion })}
+        </p>
+      )}
       {problem && (
         <p id={problemId} className="form-error" role="alert">
           {problem}

@@ -214,6 +214,7 @@ function MaterialContent({
   const t = useT()
   if (!shown) return <p className="muted">{t('artifact.noVersions')}</p>
   if (mode === 'edit') {
+    const newest = Math.max(...versions.map((v) => v.version))
     return (
       <MaterialEditor
         key={shown.id}
@@ -222,6 +223,7 @@ function MaterialContent({
         initialBody={shown.body}
         kept={kept}
         nextVersion={nextVersion}
+        behind={newest > shown.version ? { base: shown.version, newest } : undefined}
         onSaved={onSaved}
         onCancel={onCancel}
       />
