@@ -294,6 +294,8 @@ export function timings(values: number[]): {
 
 export interface BenchAssistant {
   model: ScriptedModel
+  /** How often the worker writes a growing reply (its config). */
+  flushIntervalMs: number
   /** Admin transactions the worker sent that wrote `messages` (each one durable on the server). */
   messageWrites(): number
   close(): Promise<void>
@@ -301,9 +303,13 @@ export interface BenchAssistant {
 
 /**
  * The real assistant worker answering from the scripted model, talking to the stack through a
- * pass-through proxy that counts its message writes (what the database commits per reply).
+ * pass-through proxy that counts its message writes (what the database commits per reply); env adds
+ * worker settings (e.g. ASSISTANT_FLUSH_MS).
  */
-export async function startBenchAssistant(stack: BrowserStack): Promise<BenchAssistant> {
+export async function startBenchAssistant(
+  stack: BrowserStack,
+  env: Record<string, string> = {},
+): Promise<BenchAssistant> {
   const model = await startScriptedModel()
   let writes = 0
   const target = new URL(stack.url)
@@ -331,6 +337,7 @@ export async function startBenchAssistant(stack: BrowserStack): Promise<BenchAss
     ASSISTANT_API_URL: model.url,
     ASSISTANT_MODEL: 'scripted',
     ASSISTANT_RETRY_DELAY_MS: '10',
+    ...env,
   })!
   const worker = startAssistantWorker({
     appId: LOCAL_APP_ID,
@@ -342,6 +349,7 @@ export async function startBenchAssistant(stack: BrowserStack): Promise<BenchAss
   })
   return {
     model,
+    flushIntervalMs: config.flushIntervalMs,
     messageWrites: () => writes,
     async close() {
       await worker.close()

@@ -337,6 +337,58 @@ FIGURES.push(
   },
 )
 
+const streaming = (
+  label: string,
+  path: string[],
+  unit: string,
+  noise: Figure['noise'],
+  max?: number,
+): Figure => ({
+  bench: 'streaming',
+  label,
+  path,
+  unit,
+  ...(max !== undefined && { max }),
+  noise,
+})
+
+FIGURES.push(
+  streaming('model token → visible in the browser (each token), p50', ['token_to_screen_ms', 'p50'], 'ms', [
+    'token_to_screen_ms',
+    'noise_pct',
+  ]),
+  streaming(
+    'model token → visible in the browser (each token), p95',
+    ['token_to_screen_ms', 'p95'],
+    'ms',
+    ['token_to_screen_ms', 'noise_pct'],
+    100,
+  ),
+  streaming(
+    'age of the newest token on screen at each update, p95',
+    ['newest_token_age_on_screen_ms', 'p95'],
+    'ms',
+    ['newest_token_age_on_screen_ms', 'noise_pct'],
+  ),
+  streaming('prompt sent → first words visible, p50', ['first_words_ms', 'p50'], 'ms', [
+    'first_words_ms',
+    'noise_pct',
+  ]),
+  streaming(
+    'durable message writes per reply (≥ 3 s streamed), median',
+    ['writes_per_reply', 'p50'],
+    '',
+    'median of the replies',
+  ),
+  streaming(
+    'durable message writes per second of reply, worst reply',
+    ['writes_per_second_of_reply', 'max'],
+    '/s',
+    'worst of the replies',
+    4,
+  ),
+)
+
 /** The value at path in results, or undefined when the benchmark has not recorded it. */
 export function valueAt(results: unknown, path: readonly string[]): unknown {
   let at = results

@@ -16,6 +16,7 @@ import { benchPrivacyHint } from './privacy-hint.bench.ts'
 import { benchRealtime } from './realtime.bench.ts'
 import { benchScrollBack } from './scroll-back.bench.ts'
 import { benchServerScale } from './server-scale.bench.ts'
+import { benchStreaming } from './streaming.bench.ts'
 import { benchWorkers } from './workers.bench.ts'
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -31,6 +32,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   realtime: benchRealtime,
   'offline-start': benchOfflineStart,
   workers: benchWorkers,
+  streaming: benchStreaming,
 }
 
 // Run only when named or with --all: the default set must finish in about 15 minutes, and 600
