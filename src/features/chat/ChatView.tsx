@@ -99,10 +99,13 @@ export function ChatView({ conversationId }: { conversationId: string }) {
           {t('chat.writeFailed', { error: t(toUserMessage(writeError)) })}
         </p>
       ) : null}
+      {/* While loading, the notice holds the list's place, so the composer below never moves. */}
       {isUnavailable ? (
-        <p className="chat-view__notice" role="status" data-testid="chat-unavailable">
-          {t('chat.unavailableOffline')}
-        </p>
+        <div className="chat-view__placeholder">
+          <p className="chat-view__notice" role="status" data-testid="chat-unavailable">
+            {t('chat.unavailableOffline')}
+          </p>
+        </div>
       ) : thread.isEmpty && waiting.length === 0 ? (
         <div className="chat-view__empty">
           <p>{t('chat.empty')}</p>
@@ -118,9 +121,11 @@ export function ChatView({ conversationId }: { conversationId: string }) {
           onError={setWriteError}
         />
       ) : waiting.length === 0 ? (
-        <p className="chat-view__notice" role="status">
-          {t('chat.loading')}
-        </p>
+        <div className="chat-view__placeholder">
+          <p className="chat-view__notice" role="status">
+            {t('chat.loading')}
+          </p>
+        </div>
       ) : null}
       <OutboxList entries={waiting} />
       <div className="visually-hidden" aria-live="polite" data-testid="reply-announcer">
