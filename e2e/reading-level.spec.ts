@@ -37,7 +37,7 @@ function materialSteps(ownerId: string, m: Seeded): { id: string; steps: Step[] 
   if (m.level) fields.level = m.level
   if (m.fit) fields.levelFit = m.fit
   const readingLevel = {
-    v: 2,
+    v: 3,
     language: 'de',
     formula: 'wstf',
     grade: m.measured,

@@ -202,6 +202,62 @@ describe('reading level of versions the app writes', () => {
   })
 })
 
+describe('reading levels stored by an older measurement', () => {
+  test('are measured again when a worker starts, with the artifact grade and fit of the newest version', async () => {
+    const artifactId = id()
+    const [v1, v2] = [id(), id()]
+    const now = Date.now()
+    // A level as READING_LEVEL_VERSION 2 stored it: its grade is not what the current measurement says.
+    const stale = { v: 2, language: 'de', formula: 'wstf', grade: 11.5, words: 60, sentences: 4 }
+    await stack.teacher.transact([
+      stack.teacher.tx.artifacts[artifactId]!.update({
+        kind: 'worksheet',
+        title: 'Alt gemessen',
+        language: 'de',
+        grade: '3',
+        latestVersion: 2,
+        readingGrade: 11.5,
+        levelFit: 'too-hard',
+        createdAt: now,
+        updatedAt: now,
+      }).link({ owner: stack.teacherId }),
+      ...[v1, v2].map((versionId, i) =>
+        stack.teacher.tx.artifactVersions[versionId]!.update({
+          version: i + 1,
+          format: 'markdown',
+          body: i === 0 ? HARD : EASY,
+          status: 'done',
+          source: 'assistant',
+          readingLevel: stale,
+          createdAt: now,
+        }).link({ artifact: artifactId }),
+      ),
+    ])
+    stack.startWorker()
+    let seen:
+      | {
+          versions: { id: string; readingLevel?: unknown }[]
+          readingGrade?: number | null
+          levelFit?: string | null
+        }
+      | undefined
+    const off = stack.teacher.subscribeQuery(
+      { artifacts: { $: { where: { id: artifactId } }, versions: {} } },
+      (r) => {
+        const a = r.data?.artifacts[0]
+        if (a?.versions.every((v) => (v.readingLevel as { v?: number } | undefined)?.v !== 2)) seen = a
+      },
+    )
+    const artifact = await eventually(() => seen, 20_000)
+    off()
+    const level = (versionId: string) => artifact!.versions.find((v) => v.id === versionId)?.readingLevel
+    expect(level(v1)).toEqual(measureReadingLevel(HARD, 'de'))
+    expect(level(v2)).toEqual(measureReadingLevel(EASY, 'de'))
+    // The newest version (2, the easy text, grade 3 as asked) sets the artifact's grade and fit.
+    expect(artifact).toMatchObject({ readingGrade: measureReadingLevel(EASY, 'de').grade, levelFit: 'fits' })
+  })
+})
+
 describe('levelInstructions (the system prompt)', () => {
   const original = { id: 'a1', kind: 'worksheet', title: 'Brüche', grade: '7', latestVersion: 1, body: '' }
   const context = (over: Partial<MaterialContext>): MaterialContext => ({

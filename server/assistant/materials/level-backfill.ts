@@ -1,16 +1,29 @@
 // Reading levels for versions the worker did not write itself — hand edits and restores the app
 // saves straight into Instant: a live admin query finds versions without `readingLevel` and fills it
-// in, and on the artifact the grade and fit of its newest version (the library's filter). Writes those
+// in, and on the artifact the grade and fit of its newest version (the library's filter). Once at
+// start, levels measured by an older READING_LEVEL_VERSION are measured again. Writes those
 // attributes and nothing else; never creates a version or artifact (updates do not upsert).
 
 import { artifactLevelFields, readLevel } from '../../../src/materials/reading-level.ts'
 import type { Logger } from '../../instant/shared/log.ts'
 import type { AdminDb } from '../admin-db.ts'
-import { measureReadingLevel, toLanguage } from '../reading-level/index.ts'
+import { measureReadingLevel, READING_LEVEL_VERSION, toLanguage } from '../reading-level/index.ts'
 import type { TxStep } from './material-writes.ts'
 
 /** At most this many per round: a backlog (after an upgrade) is worked off in small transactions. */
 const BATCH = 50
+
+const ARTIFACT = {
+  $: {
+    fields: ['language', 'grade', 'level', 'latestVersion'] as (
+      | 'language'
+      | 'grade'
+      | 'level'
+      | 'latestVersion'
+    )[],
+  },
+  variantOf: { $: { fields: ['grade'] as 'grade'[] } },
+}
 
 const MISSING = {
   artifactVersions: {
@@ -19,17 +32,7 @@ const MISSING = {
       limit: BATCH,
       fields: ['body', 'version'] as ('body' | 'version')[],
     },
-    artifact: {
-      $: {
-        fields: ['language', 'grade', 'level', 'latestVersion'] as (
-          | 'language'
-          | 'grade'
-          | 'level'
-          | 'latestVersion'
-        )[],
-      },
-      variantOf: { $: { fields: ['grade'] as 'grade'[] } },
-    },
+    artifact: ARTIFACT,
   },
 }
 
@@ -63,6 +66,40 @@ function fillSteps(db: AdminDb, r: Row) {
   return steps
 }
 
+/** Versions whose stored level an older READING_LEVEL_VERSION measured, and not by this one. */
+async function outdatedVersionIds(db: AdminDb): Promise<string[]> {
+  // Only the small level JSON of every version is read here; bodies are read a batch at a time.
+  const { artifactVersions } = await db.query({
+    artifactVersions: { $: { fields: ['readingLevel'] as 'readingLevel'[] } },
+  })
+  return artifactVersions
+    .filter((v) => {
+      const level = v.readingLevel as { v?: unknown } | null | undefined
+      return level != null && level.v !== READING_LEVEL_VERSION
+    })
+    .map((v) => v.id)
+}
+
+/** Measures again, in batches, every stored level an older version of the measurement wrote. */
+export async function remeasureOutdatedLevels(db: AdminDb, log: Logger): Promise<number> {
+  const ids = await outdatedVersionIds(db)
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const { artifactVersions } = await db.query({
+      artifactVersions: {
+        $: {
+          where: { id: { $in: ids.slice(i, i + BATCH) } },
+          fields: ['body', 'version'] as ('body' | 'version')[],
+        },
+        artifact: ARTIFACT,
+      },
+    })
+    await db.transact((artifactVersions as Row[]).flatMap((r) => fillSteps(db, r)))
+  }
+  if (ids.length)
+    log.info('reading levels measured again', { versions: ids.length, v: READING_LEVEL_VERSION })
+  return ids.length
+}
+
 /** Starts filling in missing reading levels; `close` stops watching (a round under way finishes). */
 export function startLevelBackfill(db: AdminDb, log: Logger): { close(): void } {
   let pending: Row[] | undefined
@@ -92,5 +129,8 @@ export function startLevelBackfill(db: AdminDb, log: Logger): { close(): void } 
     pending = payload.data.artifactVersions as Row[]
     void run()
   })
+  remeasureOutdatedLevels(db, log).catch((err: unknown) =>
+    log.warn('older reading levels not measured again', { error: String(err) }),
+  )
   return { close: () => live.close() }
 }

@@ -1,5 +1,6 @@
-// Test support for the corpus checks (corpus.test.ts, validation.test.ts): load graded texts, split
-// them by a fixed rule, fit a least-squares line, and print a confusion table. Not used by the worker.
+// Test support for the corpus checks (corpus.test.ts, blind-test.test.ts): load graded texts, fit a
+// least-squares line, predict each text from a fit without it, and print a confusion table. Not used by
+// the worker.
 
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -15,9 +16,11 @@ export interface GradedText {
   level: ReadingLevel
   /** The calibrated grade as stored (clamped, one decimal). */
   grade: number
-  /** Unrounded inputs of the calibration: the first WSTF and the mean words per sentence. */
+  /** The first WSTF as published (unclamped). */
   wstf: number
+  /** Unrounded inputs of the calibration: mean words per sentence, percent of words of ≥ 3 syllables. */
   wordsPerSentence: number
+  polysyllablePercent: number
 }
 
 export function loadCorpus(dir: string): GradedText[] {
@@ -35,21 +38,9 @@ export function loadCorpus(dir: string): GradedText[] {
         grade: level.grade ?? 0,
         wstf: wienerSachtextformel(stats),
         wordsPerSentence: stats.words / stats.sentences,
+        polysyllablePercent: (100 * stats.polysyllables) / stats.words,
       }
     })
-}
-
-/** Within each grade, by file name: the 1st, 3rd, … text trains, the 2nd, 4th, … is held out. */
-export function splitByRule(texts: GradedText[]): { training: GradedText[]; heldOut: GradedText[] } {
-  const training: GradedText[] = []
-  const heldOut: GradedText[] = []
-  const seen = new Map<number, number>()
-  for (const t of texts) {
-    const i = seen.get(t.stated) ?? 0
-    seen.set(t.stated, i + 1)
-    ;(i % 2 === 0 ? training : heldOut).push(t)
-  }
-  return { training, heldOut }
 }
 
 /** Ordinary least squares with an intercept: [intercept, ...coefficients]. */
@@ -71,6 +62,27 @@ export function leastSquares(xs: number[][], ys: number[]): number[] {
     }
   }
   return a.map((row, i) => row[n]! / row[i]!)
+}
+
+/** The calibration's inputs of a text, in the order of GERMAN_GRADE_CALIBRATION's coefficients. */
+export const calibrationInputs = (t: GradedText) => [t.wordsPerSentence, t.polysyllablePercent]
+
+/**
+ * Leave-one-out: each text's grade (clamped, one decimal, as stored) from a fit on all the others —
+ * how the calibration does on a text it did not see, without setting texts aside.
+ */
+export function leaveOneOutGrades(texts: GradedText[]): Map<GradedText, number> {
+  const out = new Map<GradedText, number>()
+  for (const t of texts) {
+    const rest = texts.filter((u) => u !== t)
+    const [intercept, ...coefficients] = leastSquares(
+      rest.map(calibrationInputs),
+      rest.map((u) => u.stated),
+    )
+    const raw = calibrationInputs(t).reduce((sum, x, i) => sum + coefficients[i]! * x, intercept!)
+    out.set(t, Math.round(Math.min(13, Math.max(1, raw)) * 10) / 10)
+  }
+  return out
 }
 
 /** Share of texts whose grade is within `d` of the stated one; `rounded` compares the whole grade shown. */

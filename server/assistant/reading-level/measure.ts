@@ -7,8 +7,11 @@ import { runningText } from './running-text.ts'
 import type { Language } from './syllables.ts'
 import { measureText } from './text-stats.ts'
 
-/** Bumped whenever counting or formulas change, so stored levels can be told apart (2: calibrated German grade). */
-export const READING_LEVEL_VERSION = 2
+/**
+ * Bumped whenever counting or formulas change, so stored levels can be told apart (2: German grade from
+ * the first WSTF and SL; 3: from SL and MS, fitted on 88 texts). Older stored levels are re-measured.
+ */
+export const READING_LEVEL_VERSION = 3
 
 /** School grades run 1–13; a formula's value beyond them says "easier/harder than any grade". */
 export const MIN_GRADE = 1
@@ -17,11 +20,12 @@ export const MAX_GRADE = 13
 export interface ReadingLevel {
   v: typeof READING_LEVEL_VERSION
   language: Language
-  /** 'wstf': German, first Wiener Sachtextformel calibrated to grades (calibration.ts); 'fk': English, Flesch–Kincaid grade. */
+  /** 'wstf': German, the Wiener Sachtextformel's counts calibrated to grades (calibration.ts); 'fk': English, Flesch–Kincaid grade. */
   formula: 'wstf' | 'fk'
   /**
    * The grade compared with the target and shown, clamped to 1–13, one decimal; null without running
-   * text. German: the WSTF and sentence length calibrated on school texts; English: Flesch–Kincaid.
+   * text. German: sentence length and share of words of ≥ 3 syllables calibrated on school texts;
+   * English: Flesch–Kincaid.
    */
   grade: number | null
   /** The first Wiener Sachtextformel as published, unclamped (German only). */
@@ -75,7 +79,9 @@ export function measureReadingLevel(markdownBody: string, language: Language): R
   const wstf = wienerSachtextformel(stats)
   return {
     ...base,
-    grade: toGrade(calibratedGermanGrade(wstf, stats.words / stats.sentences)),
+    grade: toGrade(
+      calibratedGermanGrade(stats.words / stats.sentences, (100 * stats.polysyllables) / stats.words),
+    ),
     wstf: round(wstf),
     lix: round(lix(stats)),
     fleschAmstad: round(fleschAmstad(stats)),
