@@ -37,7 +37,7 @@ function materialSteps(ownerId: string, m: Seeded): { id: string; steps: Step[] 
   if (m.level) fields.level = m.level
   if (m.fit) fields.levelFit = m.fit
   const readingLevel = {
-    v: 3,
+    v: 4,
     language: 'de',
     formula: 'wstf',
     grade: m.measured,

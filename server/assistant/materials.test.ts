@@ -136,7 +136,7 @@ describe('materials from the assistant', () => {
     expect(artifact!.versions[0]!.message?.id).toBe(reply.id)
     // Measured on the running text only: "Kürze und" and "Erkläre, was kürzen heißt" (no headings, no key).
     expect(artifact!.versions[0]!.readingLevel).toMatchObject({
-      v: 3,
+      v: 4,
       formula: 'wstf',
       language: 'de',
       words: 6,

@@ -27,7 +27,7 @@ describe('assessMaterial', () => {
   test('stores a JSON-serialisable level with its version tag', () => {
     const { readingLevel } = assessMaterial({ body: EASY, language: 'de' })
     expect(JSON.parse(JSON.stringify(readingLevel))).toEqual(readingLevel)
-    expect(readingLevel).toMatchObject({ v: 3, countedText: 'tasks+passages' })
+    expect(readingLevel).toMatchObject({ v: 4, countedText: 'tasks+passages' })
   })
 })
 

@@ -3,13 +3,15 @@
 // the worker.
 
 import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { wienerSachtextformel } from './formulas.ts'
 import { measureReadingLevel, type ReadingLevel } from './measure.ts'
 import { runningText } from './running-text.ts'
 import { measureText } from './text-stats.ts'
 
 export interface GradedText {
+  /** The corpus folder, one per author (de, de-validation, de-test). */
+  source: string
   file: string
   /** The grade the text was written for, from its name (gNN-subject-topic.md). */
   stated: number
@@ -32,6 +34,7 @@ export function loadCorpus(dir: string): GradedText[] {
       const level = measureReadingLevel(body, 'de')
       const stats = measureText(runningText(body), 'de')
       return {
+        source: basename(dir),
         file,
         stated: Number(file.slice(1, 3)),
         level,
@@ -68,13 +71,17 @@ export function leastSquares(xs: number[][], ys: number[]): number[] {
 export const calibrationInputs = (t: GradedText) => [t.wordsPerSentence, t.polysyllablePercent]
 
 /**
- * Leave-one-out: each text's grade (clamped, one decimal, as stored) from a fit on all the others —
- * how the calibration does on a text it did not see, without setting texts aside.
+ * Each text's grade (clamped, one decimal, as stored) from a fit on the texts outside its group — how
+ * the calibration does on texts it did not see, without setting texts aside. Grouped by file it is
+ * leave-one-out; by source, a fit on the other authors judged on this one's texts.
  */
-export function leaveOneOutGrades(texts: GradedText[]): Map<GradedText, number> {
+export function leftOutGrades(
+  texts: GradedText[],
+  groupOf: (t: GradedText) => string = (t) => `${t.source}/${t.file}`,
+): Map<GradedText, number> {
   const out = new Map<GradedText, number>()
   for (const t of texts) {
-    const rest = texts.filter((u) => u !== t)
+    const rest = texts.filter((u) => groupOf(u) !== groupOf(t))
     const [intercept, ...coefficients] = leastSquares(
       rest.map(calibrationInputs),
       rest.map((u) => u.stated),

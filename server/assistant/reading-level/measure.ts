@@ -9,9 +9,10 @@ import { measureText } from './text-stats.ts'
 
 /**
  * Bumped whenever counting or formulas change, so stored levels can be told apart (2: German grade from
- * the first WSTF and SL; 3: from SL and MS, fitted on 88 texts). Older stored levels are re-measured.
+ * the first WSTF and SL; 3: from SL and MS, fitted on 88 texts; 4: the same on 136 texts of three
+ * authors). Older stored levels are re-measured.
  */
-export const READING_LEVEL_VERSION = 3
+export const READING_LEVEL_VERSION = 4
 
 /** School grades run 1–13; a formula's value beyond them says "easier/harder than any grade". */
 export const MIN_GRADE = 1
