@@ -298,7 +298,15 @@ export interface BenchAssistant {
   flushIntervalMs: number
   /** Admin transactions the worker sent that wrote `messages` (each one durable on the server). */
   messageWrites(): number
+  /** Those writes in order: body, when it reached the proxy and when the server answered (Date.now()). */
+  messageWriteLog(): MessageWrite[]
   close(): Promise<void>
+}
+
+export interface MessageWrite {
+  body: string
+  sentAt: number
+  answeredAt?: number
 }
 
 /**
@@ -311,17 +319,22 @@ export async function startBenchAssistant(
   env: Record<string, string> = {},
 ): Promise<BenchAssistant> {
   const model = await startScriptedModel()
-  let writes = 0
+  const log: MessageWrite[] = []
   const target = new URL(stack.url)
   const proxy = createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
       const body = Buffer.concat(chunks)
-      if (req.url?.startsWith('/admin/transact') && body.includes('"messages"')) writes++
+      const write =
+        req.url?.startsWith('/admin/transact') && body.includes('"messages"')
+          ? { body: body.toString(), sentAt: Date.now() }
+          : undefined
+      if (write) log.push(write)
       const upstream = request(
         { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
         (answer) => {
+          if (write) answer.once('end', () => Object.assign(write, { answeredAt: Date.now() }))
           res.writeHead(answer.statusCode ?? 502, answer.headers)
           answer.pipe(res)
         },
@@ -350,7 +363,8 @@ export async function startBenchAssistant(
   return {
     model,
     flushIntervalMs: config.flushIntervalMs,
-    messageWrites: () => writes,
+    messageWrites: () => log.length,
+    messageWriteLog: () => log,
     async close() {
       await worker.close()
       await model.close()

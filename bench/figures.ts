@@ -370,6 +370,19 @@ FIGURES.push(
     'ms',
     ['newest_token_age_on_screen_ms', 'noise_pct'],
   ),
+  ...(
+    [
+      ['wait_for_worker_write', 'waiting for the worker’s write'],
+      ['write_until_server_answered', 'the write until the server answered'],
+      ['server_answered_until_in_view', 'server answered → in view'],
+    ] as const
+  ).map(([key, leg]) =>
+    streaming(`token → screen, leg: ${leg}, p95`, ['token_to_screen_legs_ms', key, 'p95'], 'ms', [
+      'token_to_screen_legs_ms',
+      key,
+      'noise_pct',
+    ]),
+  ),
   streaming('prompt sent → first words visible, p50', ['first_words_ms', 'p50'], 'ms', [
     'first_words_ms',
     'noise_pct',

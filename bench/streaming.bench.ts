@@ -5,6 +5,7 @@
 import { loadavg } from 'node:os'
 import type { Page } from '@playwright/test'
 import {
+  type MessageWrite,
   messageWithId,
   newTeacherContext,
   seedChat,
@@ -34,6 +35,8 @@ function stamped(round: number, k: number): string {
 interface StreamSeen {
   /** Per delta number: when it was first rendered in view minus when the model sent it (ms). */
   lag: Record<number, number>
+  /** Per delta number: when it was first rendered in view (Date.now()). */
+  at: Record<number, number>
   /** When delta 0 was first in view (Date.now()). */
   firstAt?: number
   /** At each frame that showed new deltas: the age of the newest delta shown. */
@@ -48,7 +51,7 @@ interface StreamSeen {
  */
 function sampleStamps(round: number): void {
   const w = window as unknown as { __benchStream?: StreamSeen; __benchStreamRound?: number }
-  const seen: StreamSeen = { lag: {}, newestAge: [] }
+  const seen: StreamSeen = { lag: {}, at: {}, newestAge: [] }
   w.__benchStream = seen
   w.__benchStreamRound = round
   const pattern = new RegExp(`z${round}k(\\d+)t(\\d{13})`, 'g')
@@ -74,6 +77,7 @@ function sampleStamps(round: number): void {
           if (box.height === 0 || box.bottom <= top || box.top >= bottom) continue
           const sentAt = Number(m[2])
           seen.lag[k] = now - sentAt
+          seen.at[k] = now
           if (k === 0) seen.firstAt = now
           newest = Math.max(newest, sentAt)
         }
@@ -83,6 +87,35 @@ function sampleStamps(round: number): void {
     requestAnimationFrame(tick)
   }
   requestAnimationFrame(tick)
+}
+
+/** The three legs of each token's way: waiting for the worker's write, the write, then to the screen. */
+interface Legs {
+  waitForWrite: number[]
+  writeAnswered: number[]
+  answeredToScreen: number[]
+}
+
+/**
+ * Splits each token's time to screen at the worker's write that carried it (the first of the reply's
+ * writes whose text holds the token): until the write reached the server, until the server answered
+ * it (committed), and from then until the token was in view.
+ */
+function addLegs(legs: Legs, round: number, seen: StreamSeen, writes: MessageWrite[]): void {
+  const pattern = new RegExp(`z${round}k(\\d+)t(\\d{13})`, 'g')
+  const carried = writes.map((w) => ({
+    write: w,
+    upTo: Math.max(-1, ...[...w.body.matchAll(pattern)].map((m) => Number(m[1]))),
+  }))
+  for (const [key, at] of Object.entries(seen.at)) {
+    const k = Number(key)
+    const carrier = carried.find((c) => c.upTo >= k)?.write
+    if (!carrier?.answeredAt) continue
+    const sentAt = at - seen.lag[k]!
+    legs.waitForWrite.push(carrier.sentAt - sentAt)
+    legs.writeAnswered.push(carrier.answeredAt - carrier.sentAt)
+    legs.answeredToScreen.push(at - carrier.answeredAt)
+  }
 }
 
 async function openChat(page: Page, conversationId: string, lastId: string): Promise<void> {
@@ -111,6 +144,7 @@ export async function benchStreaming(): Promise<Record<string, unknown>> {
     const writes: number[] = []
     const writesPerSecond: number[] = []
     const streamSeconds: number[] = []
+    const legs: Legs = { waitForWrite: [], writeAnswered: [], answeredToScreen: [] }
     // Plain lower-case words: capitalised ones read as a pupil's name and the privacy hint holds the send.
     const prompt = (n: number) => `lange antwort runde ${n} von ${REPLIES}`
     await composer.fill(prompt(1))
@@ -151,6 +185,7 @@ export async function benchStreaming(): Promise<Record<string, unknown>> {
       await composer.fill(prompt(n + 1))
       await until(() => send.isEnabled(), 'the reply to finish')
       const replyWrites = assistant.messageWrites() - writesBefore
+      addLegs(legs, n, seen, assistant.messageWriteLog().slice(writesBefore))
       const seconds = (modelEnd - modelStart) / 1000
       lags.push(...Object.values(seen.lag))
       newestAges.push(...seen.newestAge)
@@ -169,6 +204,12 @@ export async function benchStreaming(): Promise<Record<string, unknown>> {
       },
       token_to_screen_ms: timings(lags),
       newest_token_age_on_screen_ms: timings(newestAges),
+      // Where each token's time went (see addLegs); the legs' p50s add up to about the total's.
+      token_to_screen_legs_ms: {
+        wait_for_worker_write: timings(legs.waitForWrite),
+        write_until_server_answered: timings(legs.writeAnswered),
+        server_answered_until_in_view: timings(legs.answeredToScreen),
+      },
       first_words_ms: timings(firstWords),
       writes_per_reply: { p50: percentile(writes, 50), max: Math.max(...writes), samples: writes },
       writes_per_second_of_reply: {
