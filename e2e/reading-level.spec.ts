@@ -103,7 +103,7 @@ test('the level shows on the material with its explanation, and on each variant'
 
   const level = page.getByTestId('material-reading-level')
   await expect(level).toContainText('Lesestufe ≈ Klasse 6 — passt zu Klasse 6')
-  const explanation = level.getByText(/Gezählt wird mit der Wiener Sachtextformel/)
+  const explanation = level.getByText(/Gezählt wird mit den Größen der Wiener Sachtextformel/)
   await expect(explanation).toBeHidden()
   await level.getByText('Lesestufe ≈ Klasse 6').click()
   await expect(explanation).toBeVisible()

@@ -193,7 +193,7 @@ export const de = {
   'reading.short.too-easy': 'zu leicht',
   'reading.explain': 'Was heißt das?',
   'reading.explain.wstf':
-    'Die Lesestufe schätzt, ab welcher Klasse Schülerinnen und Schüler den Text gut lesen können. Gezählt wird mit der Wiener Sachtextformel: Wie lang sind die Sätze, und wie viele lange und vielsilbige Wörter kommen vor? Der Wert der Formel und die Satzlänge werden in eine Klassenstufe umgerechnet, abgestimmt an Schultexten, deren Klasse bekannt ist. Überschriften, Tabellen, Formeln und Lösungen zählen nicht mit.',
+    'Die Lesestufe schätzt, ab welcher Klasse Schülerinnen und Schüler den Text gut lesen können. Gezählt wird mit den Größen der Wiener Sachtextformel: Wie lang sind die Sätze, und wie viele Wörter haben drei und mehr Silben? Daraus wird eine Klassenstufe berechnet, abgestimmt an Schultexten, deren Klasse bekannt ist. Das ist ein Anhaltspunkt, meist auf etwa eine Klasse genau: Inhalt und Aufgaben bewertet die Formel nicht. Überschriften, Tabellen, Formeln und Lösungen zählen nicht mit.',
   'reading.explain.fk':
     'Die Lesestufe schätzt, ab welcher Klasse Schülerinnen und Schüler den englischen Text gut lesen können. Gezählt wird mit der Flesch-Kincaid-Formel: Wie lang sind die Sätze, und wie viele Silben haben die Wörter? Überschriften, Tabellen, Formeln und Lösungen zählen nicht mit.',
   'reading.scores': 'Werte der Formeln für diesen Text: {list}.',

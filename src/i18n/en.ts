@@ -189,7 +189,7 @@ export const en: Record<MessageKey, string> = {
   'reading.short.too-easy': 'too easy',
   'reading.explain': 'What does this mean?',
   'reading.explain.wstf':
-    'The reading level estimates from which grade pupils can read the text comfortably. It is counted with the Wiener Sachtextformel (a German readability formula): how long are the sentences, and how many long words with many syllables are there? Its value and the sentence length are converted into a grade, tuned on school texts whose grade is known. Headings, tables, formulas and answers do not count.',
+    'The reading level estimates from which grade pupils can read the text comfortably. It is counted with the measures of the Wiener Sachtextformel (a German readability formula): how long are the sentences, and how many words have three or more syllables? From these a grade is computed, tuned on school texts whose grade is known. It is a guide, usually right to about one grade: the formula does not judge content or tasks. Headings, tables, formulas and answers do not count.',
   'reading.explain.fk':
     'The reading level estimates from which grade pupils can read the English text comfortably. It is counted with the Flesch–Kincaid formula: how long are the sentences, and how many syllables do the words have? Headings, tables, formulas and answers do not count.',
   'reading.scores': 'The formulas’ values for this text: {list}.',
