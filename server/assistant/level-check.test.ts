@@ -5,6 +5,9 @@
 import { id } from '@instantdb/core'
 import { describe, expect, test } from 'vitest'
 import { eventually } from '../instant/conformance/harness.ts'
+import { createLogger } from '../instant/shared/log.ts'
+import { adminDb } from './admin-db.ts'
+import { remeasureOutdatedLevels } from './materials/level-backfill.ts'
 import { levelInstructions } from './materials/level-check.ts'
 import type { MaterialContext } from './materials/material-context.ts'
 import { measureReadingLevel } from './reading-level/index.ts'
@@ -255,6 +258,46 @@ describe('reading levels stored by an older measurement', () => {
     expect(level(v2)).toEqual(measureReadingLevel(EASY, 'de'))
     // The newest version (2, the easy text, grade 3 as asked) sets the artifact's grade and fit.
     expect(artifact).toMatchObject({ readingGrade: measureReadingLevel(EASY, 'de').grade, levelFit: 'fits' })
+  })
+})
+
+describe('measuring older levels again, page by page', () => {
+  test('finds every outdated level across pages and leaves current ones alone', async () => {
+    const db = adminDb(stack.target())
+    const artifactId = id()
+    const now = Date.now()
+    const versions = Array.from({ length: 7 }, (_, i) => ({ id: id(), version: i + 1, stale: i % 2 === 0 }))
+    await db.transact([
+      db.tx.artifacts[artifactId]!.update({
+        kind: 'worksheet',
+        title: 'Viele Versionen',
+        language: 'de',
+        latestVersion: 7,
+        createdAt: now,
+        updatedAt: now,
+      }).link({ owner: stack.teacherId }),
+      ...versions.map((v) =>
+        db.tx.artifactVersions[v.id]!.update({
+          version: v.version,
+          format: 'markdown',
+          body: EASY,
+          status: 'done',
+          source: 'edit',
+          readingLevel: v.stale ? { v: 1, language: 'de', grade: 13 } : measureReadingLevel(EASY, 'de'),
+          createdAt: now + v.version,
+        }).link({ artifact: artifactId }),
+      ),
+    ])
+    // Pages of 2 over every version on the server (earlier tests' too): the 4 stale ones are all found.
+    const measured = await remeasureOutdatedLevels(db, createLogger('error', 'test'), 2)
+    expect(measured).toBeGreaterThanOrEqual(4)
+    const { artifactVersions } = await db.query({
+      artifactVersions: { $: { where: { 'artifact.id': artifactId } } },
+    })
+    expect(artifactVersions.map((v) => v.readingLevel)).toEqual(
+      versions.map(() => measureReadingLevel(EASY, 'de')),
+    )
+    expect(await remeasureOutdatedLevels(db, createLogger('error', 'test'), 2)).toBe(0)
   })
 })
 

@@ -66,23 +66,40 @@ function fillSteps(db: AdminDb, r: Row) {
   return steps
 }
 
+/** Versions read per page while looking for outdated levels: a school's years of materials stay in pages. */
+const SCAN_PAGE = 500
+
 /** Versions whose stored level an older READING_LEVEL_VERSION measured, and not by this one. */
-async function outdatedVersionIds(db: AdminDb): Promise<string[]> {
-  // Only the small level JSON of every version is read here; bodies are read a batch at a time.
-  const { artifactVersions } = await db.query({
-    artifactVersions: { $: { fields: ['readingLevel'] as 'readingLevel'[] } },
-  })
-  return artifactVersions
-    .filter((v) => {
-      const level = v.readingLevel as { v?: unknown } | null | undefined
-      return level != null && level.v !== READING_LEVEL_VERSION
+async function outdatedVersionIds(db: AdminDb, pageSize: number): Promise<string[]> {
+  const ids: string[] = []
+  // Only the small level JSON is read, oldest first, a page at a time; versions written meanwhile
+  // come last and are measured by this version already.
+  for (let offset = 0; ; offset += pageSize) {
+    const { artifactVersions } = await db.query({
+      artifactVersions: {
+        $: {
+          limit: pageSize,
+          offset,
+          order: { createdAt: 'asc' as const },
+          fields: ['readingLevel', 'createdAt'] as ('readingLevel' | 'createdAt')[],
+        },
+      },
     })
-    .map((v) => v.id)
+    for (const v of artifactVersions) {
+      const level = v.readingLevel as { v?: unknown } | null | undefined
+      if (level != null && level.v !== READING_LEVEL_VERSION) ids.push(v.id)
+    }
+    if (artifactVersions.length < pageSize) return ids
+  }
 }
 
 /** Measures again, in batches, every stored level an older version of the measurement wrote. */
-export async function remeasureOutdatedLevels(db: AdminDb, log: Logger): Promise<number> {
-  const ids = await outdatedVersionIds(db)
+export async function remeasureOutdatedLevels(
+  db: AdminDb,
+  log: Logger,
+  pageSize = SCAN_PAGE,
+): Promise<number> {
+  const ids = await outdatedVersionIds(db, pageSize)
   for (let i = 0; i < ids.length; i += BATCH) {
     const { artifactVersions } = await db.query({
       artifactVersions: {
