@@ -104,7 +104,18 @@ test('edit-and-resend keeps both branches and the switcher moves between them', 
   ])
   await chat.open(conversationId)
   const original = chat.message(messageIds[2]!)
-  await original.getByRole('button', { name: 'Nachricht bearbeiten und neu senden' }).click()
+  const editButton = original.getByRole('button', { name: 'Nachricht bearbeiten und neu senden' })
+  // On a phone the list is short: scrolling the button into view leaves the list's end, and the
+  // "latest" button that then appears must already be there when the click is aimed, or it lands
+  // between mouse down and up (the click then goes to neither).
+  await editButton.scrollIntoViewIfNeeded()
+  await expect
+    .poll(async () => {
+      const away = await chat.list.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight > 48)
+      return away === (await chat.jumpToLatest.isVisible())
+    })
+    .toBe(true)
+  await editButton.click()
   const editor = original.getByRole('textbox', { name: 'Deine Nachricht' })
   await expect(editor).toBeFocused()
   await editor.fill('Klasse 6')
