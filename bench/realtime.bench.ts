@@ -4,12 +4,12 @@
 // scripted model), so the composer is free again for the next one.
 
 import type { Page } from '@playwright/test'
+import { startBenchAssistant } from './bench-assistant.ts'
 import {
   messageWithId,
   newTeacherContext,
   seedChat,
   signIn,
-  startBenchAssistant,
   startBrowserStack,
   timings,
   until,

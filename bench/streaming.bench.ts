@@ -4,13 +4,12 @@
 
 import { loadavg } from 'node:os'
 import type { Page } from '@playwright/test'
+import { type MessageWrite, startBenchAssistant } from './bench-assistant.ts'
 import {
-  type MessageWrite,
   messageWithId,
   newTeacherContext,
   seedChat,
   signIn,
-  startBenchAssistant,
   startBrowserStack,
   timings,
   until,
