@@ -16,7 +16,7 @@ import {
   cacheHolds,
   controlledByServiceWorker,
   history,
-  seedSteps,
+  seedWithAppClosed,
   startOfflineStack,
 } from './fixtures/offline-stack.ts'
 import { artifactSteps, conversationSteps, signedInUserId } from './fixtures/seed.ts'
@@ -32,7 +32,6 @@ let dataDir: string
 let admin: Admin
 
 test.use({ baseURL: `http://127.0.0.1:${port}`, serviceWorkers: 'allow' })
-test.describe.configure({ mode: 'serial' })
 // Seeding 4,000 messages and reloading 20 chats from the cache is slow on a busy machine; every
 // wait below ends as soon as its condition holds.
 test.setTimeout(400_000)
@@ -73,7 +72,7 @@ test('with the browser offline: the 20 newest chats of 200 messages read from th
     title: 'Arbeitsblatt Photosynthese',
     versions: [{ body: '# Photosynthese\n\nLicht, Wasser, Kohlenstoffdioxid.' }],
   })
-  await seedSteps(admin, [...chats.flatMap((c) => c.steps), ...cold.steps, ...material.steps])
+  await seedWithAppClosed(page, admin, [...chats.flatMap((c) => c.steps), ...cold.steps, ...material.steps])
   await controlledByServiceWorker(page)
 
   // Nothing is opened online: the warm cache alone keeps them. Going offline before Instant wrote
@@ -162,7 +161,7 @@ test('with the browser offline: a rename, a pin, a delete and a profile edit sho
   const deleted = conversationSteps(owner, 'Alte Notizen', history(2, 'Notiz'), {
     startAt: now - 80 * 60_000,
   })
-  await seedSteps(admin, [...renamed.steps, ...pinned.steps, ...deleted.steps])
+  await seedWithAppClosed(page, admin, [...renamed.steps, ...pinned.steps, ...deleted.steps])
   await controlledByServiceWorker(page)
   await profile.open()
   await profile.fill({ displayName: 'Frau Kaya' })

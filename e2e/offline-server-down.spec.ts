@@ -14,7 +14,7 @@ import {
   cacheHolds,
   controlledByServiceWorker,
   history,
-  seedSteps,
+  seedWithAppClosed,
   startOfflineStack,
 } from './fixtures/offline-stack.ts'
 import { artifactSteps, conversationSteps, signedInUserId } from './fixtures/seed.ts'
@@ -78,7 +78,7 @@ test('with the server stopped: list, chats (opened or not), library and a materi
     title: 'Arbeitsblatt Wasserkreislauf',
     versions: [{ body: '# Wasserkreislauf\n\nVerdunstung, Kondensation, Niederschlag.' }],
   })
-  await seedSteps(admin, [
+  await seedWithAppClosed(page, admin, [
     ...long.steps,
     ...never.steps,
     ...others.flatMap((o) => o.steps),

@@ -16,16 +16,21 @@ export function RetentionSettings() {
   const [includesPinned, setIncludesPinned] = useState(false)
   const [includesMaterials, setIncludesMaterials] = useState(false)
   const [state, setState] = useState<'idle' | 'saved' | 'failed'>('idle')
+  // A choice made before the saved one arrived is the teacher's and must not be overwritten by it.
+  const [isEdited, setEdited] = useState(false)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a different teacher starts from their own choice
+  useEffect(() => setEdited(false), [userId])
 
   // The saved choice fills the form once it arrives (and again for another signed-in user).
   useEffect(() => {
-    if (isLoading) return
+    if (isLoading || isEdited) return
     const saved = profile?.retentionDays
     setDays(typeof saved === 'number' ? String(saved) : 'school')
     setIncludesPinned(profile?.retentionIncludesPinned === true)
     setIncludesMaterials(profile?.retentionIncludesMaterials === true)
   }, [
     isLoading,
+    isEdited,
     profile?.retentionDays,
     profile?.retentionIncludesPinned,
     profile?.retentionIncludesMaterials,
@@ -39,6 +44,7 @@ export function RetentionSettings() {
         includesPinned,
         includesMaterials,
       })
+      setEdited(false)
       setState('saved')
     } catch {
       setState('failed')
@@ -56,6 +62,7 @@ export function RetentionSettings() {
         value={days}
         onChange={(e) => {
           setDays(e.target.value)
+          setEdited(true)
           setState('idle')
         }}
       >
@@ -69,7 +76,10 @@ export function RetentionSettings() {
         <input
           type="checkbox"
           checked={includesPinned}
-          onChange={(e) => setIncludesPinned(e.target.checked)}
+          onChange={(e) => {
+            setIncludesPinned(e.target.checked)
+            setEdited(true)
+          }}
         />
         {t('accountData.retention.includesPinned')}
       </label>
@@ -77,12 +87,16 @@ export function RetentionSettings() {
         <input
           type="checkbox"
           checked={includesMaterials}
-          onChange={(e) => setIncludesMaterials(e.target.checked)}
+          onChange={(e) => {
+            setIncludesMaterials(e.target.checked)
+            setEdited(true)
+          }}
         />
         {t('accountData.retention.includesMaterials')}
       </label>
       <p className="muted">{t('accountData.retention.kept')}</p>
-      <button type="submit" className="button">
+      {/* Until the profile has loaded, saving would create a second one beside it. */}
+      <button type="submit" className="button" disabled={isLoading}>
         {t('accountData.retention.save')}
       </button>
       {state === 'saved' && <p role="status">{t('accountData.retention.saved')}</p>}

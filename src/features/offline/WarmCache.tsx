@@ -58,7 +58,12 @@ function WarmChat({ conversationId }: { conversationId: string }) {
   const pages = useMessagePages(conversationId)
   const setReady = useWarmCache((s) => s.setReady)
   const isReady = !head.isLoading && !pages.isLoading && !head.error && !pages.error
-  useEffect(() => setReady(conversationId, isReady), [conversationId, isReady, setReady])
+  const hasFailed = Boolean(head.error || pages.error)
+  // Once warmed, a chat stays counted until it fails or leaves the recent ones (keepOnly): after an
+  // offline reload its cached result takes a moment to load, and that is no reason to count it out.
+  useEffect(() => {
+    if (isReady || hasFailed) setReady(conversationId, isReady)
+  }, [conversationId, isReady, hasFailed, setReady])
   return null
 }
 
