@@ -38,8 +38,8 @@ describe('German blind test texts of a fourth author (corpus/de-test2)', () => {
     // Measured once, at the commit that added this file: 31 of 48 (65 %) within ±1 — short of the issue's
     // 80 % —, 38 of 48 (79 %) in whole grades, 46 of 48 within ±2, ρ 0.96. Grades 12–13 read one and a
     // half to two and a half grades low, grade 3 one and a half high. README.md, "How good is it".
-    expect(within(texts, 1).hits).toBe(31)
-    expect(within(texts, 2).hits).toBe(46)
+    expect(within(texts, 1).hits).toBeGreaterThanOrEqual(31)
+    expect(within(texts, 2).hits).toBeGreaterThanOrEqual(46)
     expect(
       spearman(
         texts.map((t) => t.stated),
