@@ -182,6 +182,43 @@ test('follows a new reply only while the reader is at the bottom', async ({ page
   await expect(chat.message(second)).toBeInViewport()
 })
 
+test.describe('with the renderer fetched from the network', () => {
+  // The service worker would serve the chunk from its precache, past the held route.
+  test.use({ serviceWorkers: 'block' })
+
+  test('stays at the latest message when its rows grow after the chat opened (the Markdown renderer arrives late)', async ({
+    page,
+  }) => {
+    const chat = new ChatPage(page)
+    const owner = await signedInUserId(page)
+    // The renderer's chunk is held until the chat sits at its end in plain text, as on a slow phone.
+    let release = () => {}
+    const released = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    let isHeld = false
+    await page.route(/\/assets\/Markdown-[^/]*\.js$/, async (route) => {
+      isHeld = true
+      await released
+      await route.continue()
+    })
+    const seeded = conversationSteps(owner, 'Spät gerendert', messages(120))
+    await adminTransact(page.request, seeded.steps)
+    await chat.open(seeded.conversationId)
+    await expect(chat.message(seeded.messageIds.at(-1)!)).toBeInViewport()
+    await expect(chat.jumpToLatest).toBeHidden()
+    await expect.poll(() => isHeld).toBe(true)
+    await expect(chat.list.locator('.markdown--plain').first()).toBeVisible()
+
+    release()
+    await expect(chat.list.locator('.markdown--plain')).toHaveCount(0)
+    await expect
+      .poll(() => chat.list.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight))
+      .toBeLessThanOrEqual(1)
+    await expect(chat.jumpToLatest).toBeHidden()
+  })
+})
+
 test('stays at the latest message when the space below the list shrinks (the composer grows, a notice appears)', async ({
   page,
 }) => {
