@@ -81,17 +81,18 @@ export function MessageList({
     if (!el) return
     const distanceToEnd = () => el.scrollHeight - el.scrollTop - el.clientHeight
     let wasAtEnd = distanceToEnd() <= FOLLOW_THRESHOLD_PX
-    let height = el.clientHeight
     const onScroll = () => {
       wasAtEnd = distanceToEnd() <= FOLLOW_THRESHOLD_PX
     }
+    // The content grows too (rows measured after the first scroll, a reply appended while the
+    // virtualizer's own idea of the end lagged behind the DOM's): a reader at the end stays there.
+    const canvas = el.firstElementChild
     const observer = new ResizeObserver(() => {
-      if (el.clientHeight === height) return
-      height = el.clientHeight
       if (wasAtEnd && distanceToEnd() > FOLLOW_THRESHOLD_PX) virtualizer.scrollToEnd()
     })
     el.addEventListener('scroll', onScroll, { passive: true })
     observer.observe(el)
+    if (canvas) observer.observe(canvas)
     return () => {
       el.removeEventListener('scroll', onScroll)
       observer.disconnect()
