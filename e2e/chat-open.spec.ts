@@ -3,6 +3,7 @@
 // first page does not fill the screen.
 
 import { expect, type Page, test } from '@playwright/test'
+import { waitFrames } from './fixtures/frames.ts'
 import { type SeedMessage, seedConversation } from './fixtures/seed.ts'
 import { ChatPage } from './pages/chat-page.ts'
 
@@ -33,19 +34,6 @@ function recordOlderPageQueries(page: Page, conversationId: string): unknown[] {
     })
   })
   return older
-}
-
-/** Waits for the page to draw `frames` more animation frames (a count, not a time: slow machines draw fewer). */
-async function waitFrames(page: Page, frames: number): Promise<void> {
-  await page.evaluate(
-    (n) =>
-      new Promise<void>((resolve) => {
-        let left = n
-        const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick))
-        requestAnimationFrame(tick)
-      }),
-    frames,
-  )
 }
 
 function chatOf(count: number, text: (i: number) => string): SeedMessage[] {

@@ -5,6 +5,7 @@
 // of what is checked, however fast the server answers.
 
 import { expect, type Page, test } from '@playwright/test'
+import { waitFrames } from './fixtures/frames.ts'
 import { adminTransact, conversationSteps, type SeedMessage, signedInUserId } from './fixtures/seed.ts'
 import { ChatPage } from './pages/chat-page.ts'
 
@@ -96,19 +97,6 @@ function answersChat(message: string | Buffer, conversationId: string): boolean 
 
 async function shifts(page: Page): Promise<Shift[]> {
   return page.evaluate(() => (window as unknown as { __shifts: Shift[] }).__shifts)
-}
-
-/** Waits for the page to draw `frames` more animation frames (a count, not a time: slow machines draw fewer). */
-async function waitFrames(page: Page, frames: number): Promise<void> {
-  await page.evaluate(
-    (n) =>
-      new Promise<void>((resolve) => {
-        let left = n
-        const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick))
-        requestAnimationFrame(tick)
-      }),
-    frames,
-  )
 }
 
 function messages(count: number): SeedMessage[] {

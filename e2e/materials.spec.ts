@@ -102,6 +102,16 @@ async function seedMaterial(page: Page, chat: SeededChat, m: SeedMaterial): Prom
   return artifactId
 }
 
+/** A chat with the worksheet (version 1) from its reply, opened beside the chat in the hand editor. */
+async function editSeededWorksheet(page: Page): Promise<{ artifactId: string; material: MaterialPage }> {
+  const chat = await seedChat(page)
+  const artifactId = await seedMaterial(page, chat, { title: TITLE, body: V1 })
+  const material = new MaterialPage(page)
+  await material.openBesideChat(chat.conversationId, artifactId)
+  await material.edit.click()
+  return { artifactId, material }
+}
+
 interface StoredVersion {
   version: number
   body: string
@@ -255,11 +265,7 @@ test('a hand edit makes version 2, the diff shows the change, and restoring vers
 test('a hand edit not yet saved survives a reload: the editor comes back with the text and note, and cancel lets it go', async ({
   page,
 }) => {
-  const chat = await seedChat(page)
-  const artifactId = await seedMaterial(page, chat, { title: TITLE, body: V1 })
-  const material = new MaterialPage(page)
-  await material.openBesideChat(chat.conversationId, artifactId)
-  await material.edit.click()
+  const { artifactId, material } = await editSeededWorksheet(page)
   await material.editorText.fill(V2)
   await material.editorNote.fill('Aufgabe 1 schwerer')
 
@@ -286,11 +292,7 @@ test('a hand edit saved offline says it waits for the connection, is counted, an
   page,
   context,
 }) => {
-  const chat = await seedChat(page)
-  const artifactId = await seedMaterial(page, chat, { title: TITLE, body: V1 })
-  const material = new MaterialPage(page)
-  await material.openBesideChat(chat.conversationId, artifactId)
-  await material.edit.click()
+  const { artifactId, material } = await editSeededWorksheet(page)
   await material.editorText.fill(V2)
 
   await context.setOffline(true)
@@ -314,11 +316,7 @@ test('a hand edit saved offline says it waits for the connection, is counted, an
 test('a version that arrives while the teacher edits (another device, the assistant) leaves the editor and its text alone; saving makes the next version', async ({
   page,
 }) => {
-  const chat = await seedChat(page)
-  const artifactId = await seedMaterial(page, chat, { title: TITLE, body: V1 })
-  const material = new MaterialPage(page)
-  await material.openBesideChat(chat.conversationId, artifactId)
-  await material.edit.click()
+  const { artifactId, material } = await editSeededWorksheet(page)
   await material.editorText.fill(`${V1}\n\n## Aufgabe 3\nVon Hand ergänzt.`)
   await expect(page.getByTestId('material-editor-behind')).toHaveCount(0)
 
