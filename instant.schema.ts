@@ -99,6 +99,8 @@ const _schema = i.schema({
       note: i.string().optional(),
       /** Measured reading level of the body (issue: materials at the right level). */
       readingLevel: i.json().optional(),
+      /** The measurement's version (readingLevel.v), indexed so the worker finds older ones without a scan. */
+      readingLevelVersion: i.number().indexed().optional(),
       createdAt: i.date().indexed(),
     }),
     /**

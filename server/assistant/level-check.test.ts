@@ -10,7 +10,7 @@ import { adminDb } from './admin-db.ts'
 import { remeasureOutdatedLevels } from './materials/level-backfill.ts'
 import { levelInstructions } from './materials/level-check.ts'
 import type { MaterialContext } from './materials/material-context.ts'
-import { measureReadingLevel } from './reading-level/index.ts'
+import { measureReadingLevel, READING_LEVEL_VERSION } from './reading-level/index.ts'
 import { workerStack } from './testing/worker-stack.ts'
 
 const stack = workerStack('leseniveau@schule.de')
@@ -142,6 +142,8 @@ describe('reading level in the worker', () => {
       formula: 'wstf',
       countedText: 'tasks+passages',
     })
+    // Beside it, indexed, the measurement's version: the start-up re-measuring finds older ones by it.
+    expect(artifacts[0]!.versions[0]!.readingLevelVersion).toBe(READING_LEVEL_VERSION)
     // What the library filters and shows, on the artifact itself: measured against the material's
     // own grade (5, as the model stored it), which this grade-3 text is too easy for.
     expect(artifacts[0]).toMatchObject({
@@ -261,18 +263,28 @@ describe('reading levels stored by an older measurement', () => {
   })
 })
 
-describe('measuring older levels again, page by page', () => {
-  test('finds every outdated level across pages and leaves current ones alone', async () => {
+describe('measuring older levels again, batch by batch', () => {
+  test('finds every outdated level, indexed or stored before the index, and leaves current ones alone', async () => {
     const db = adminDb(stack.target())
     const artifactId = id()
     const now = Date.now()
-    const versions = Array.from({ length: 7 }, (_, i) => ({ id: id(), version: i + 1, stale: i % 2 === 0 }))
+    const current = measureReadingLevel(EASY, 'de')
+    // A current level is never measured again, so a made-up grade on one survives.
+    const untouched = { ...current, grade: 99 }
+    const kinds = ['before-index', 'older', 'current'] as const
+    const versions = Array.from({ length: 8 }, (_, i) => ({ id: id(), version: i + 1, kind: kinds[i % 3]! }))
+    const stored = (kind: (typeof kinds)[number]) =>
+      kind === 'before-index'
+        ? { readingLevel: { v: 1, language: 'de', grade: 13 } }
+        : kind === 'older'
+          ? { readingLevel: { v: 1, language: 'de', grade: 13 }, readingLevelVersion: 1 }
+          : { readingLevel: untouched, readingLevelVersion: current.v }
     await db.transact([
       db.tx.artifacts[artifactId]!.update({
         kind: 'worksheet',
         title: 'Viele Versionen',
         language: 'de',
-        latestVersion: 7,
+        latestVersion: 8,
         createdAt: now,
         updatedAt: now,
       }).link({ owner: stack.teacherId }),
@@ -283,19 +295,19 @@ describe('measuring older levels again, page by page', () => {
           body: EASY,
           status: 'done',
           source: 'edit',
-          readingLevel: v.stale ? { v: 1, language: 'de', grade: 13 } : measureReadingLevel(EASY, 'de'),
+          ...stored(v.kind),
           createdAt: now + v.version,
         }).link({ artifact: artifactId }),
       ),
     ])
-    // Pages of 2 over every version on the server (earlier tests' too): the 4 stale ones are all found.
+    // Batches of 2, over every version on the server (earlier tests' too): the 6 outdated are all found.
     const measured = await remeasureOutdatedLevels(db, createLogger('error', 'test'), 2)
-    expect(measured).toBeGreaterThanOrEqual(4)
+    expect(measured).toBeGreaterThanOrEqual(6)
     const { artifactVersions } = await db.query({
-      artifactVersions: { $: { where: { 'artifact.id': artifactId } } },
+      artifactVersions: { $: { where: { 'artifact.id': artifactId }, order: { createdAt: 'asc' } } },
     })
-    expect(artifactVersions.map((v) => v.readingLevel)).toEqual(
-      versions.map(() => measureReadingLevel(EASY, 'de')),
+    expect(artifactVersions.map((v) => [v.readingLevel, v.readingLevelVersion])).toEqual(
+      versions.map((v) => [v.kind === 'current' ? untouched : current, current.v]),
     )
     expect(await remeasureOutdatedLevels(db, createLogger('error', 'test'), 2)).toBe(0)
   })

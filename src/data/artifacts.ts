@@ -7,7 +7,7 @@ import { useMemo } from 'react'
 import type { AppSchema } from '../../instant.schema.ts'
 import { dedupeById } from '../lib/dedupe-by-id.ts'
 import { type MaterialDraft, parseDrafts } from '../materials/draft.ts'
-import { artifactLevelFields } from '../materials/reading-level.ts'
+import { artifactLevelFields, levelVersionOf } from '../materials/reading-level.ts'
 import { db } from './db.ts'
 
 export type Artifact = InstaQLEntity<AppSchema, 'artifacts'>
@@ -129,6 +129,7 @@ export interface NewVersion {
 export function addArtifactVersion({ artifactId, version, body, source, note, reading }: NewVersion) {
   const versionId = id()
   const now = Date.now()
+  const levelVersion = reading ? levelVersionOf(reading.readingLevel) : undefined
   const saved = db.transact([
     db.tx.artifactVersions[versionId]!.update({
       version,
@@ -139,6 +140,7 @@ export function addArtifactVersion({ artifactId, version, body, source, note, re
       note,
       createdAt: now,
       ...(reading ? { readingLevel: reading.readingLevel } : {}),
+      ...(levelVersion !== undefined ? { readingLevelVersion: levelVersion } : {}),
     }).link({ artifact: artifactId }),
     db.tx.artifacts[artifactId]!.update({
       latestVersion: version,

@@ -112,6 +112,16 @@ export function toMeasuredLevel(value: unknown): MeasuredLevel | undefined {
   return { formula: v.formula === 'fk' ? 'fk' : 'wstf', grade, words: v.words }
 }
 
+/**
+ * The stored level's measurement version (its `v`), written beside it as `readingLevelVersion` so the
+ * worker can find levels an older measurement wrote by an index; undefined when there is none.
+ */
+export function levelVersionOf(value: unknown): number | undefined {
+  if (!value || typeof value !== 'object') return undefined
+  const v = (value as Record<string, unknown>).v
+  return typeof v === 'number' ? v : undefined
+}
+
 /** The published formulas' own values stored beside the grade (server/assistant/reading-level/measure.ts). */
 export interface FormulaScores {
   wstf?: number

@@ -54,7 +54,12 @@ interface Row {
 function fillSteps(db: AdminDb, r: Row) {
   const a = r.artifact
   const readingLevel = measureReadingLevel(r.body ?? '', toLanguage(a?.language))
-  const steps: TxStep[] = [db.tx.artifactVersions[r.id]!.update({ readingLevel }, { upsert: false })]
+  const steps: TxStep[] = [
+    db.tx.artifactVersions[r.id]!.update(
+      { readingLevel, readingLevelVersion: readingLevel.v },
+      { upsert: false },
+    ),
+  ]
   if (a && a.latestVersion === r.version) {
     const target = { grade: a.grade, level: a.level, originalGrade: a.variantOf?.grade }
     steps.push(
@@ -66,55 +71,39 @@ function fillSteps(db: AdminDb, r: Row) {
   return steps
 }
 
-/** Versions read per page while looking for outdated levels: a school's years of materials stay in pages. */
-const SCAN_PAGE = 500
-
-/** Versions whose stored level an older READING_LEVEL_VERSION measured, and not by this one. */
-async function outdatedVersionIds(db: AdminDb, pageSize: number): Promise<string[]> {
-  const ids: string[] = []
-  // Only the small level JSON is read, oldest first, a page at a time; versions written meanwhile
-  // come last and are measured by this version already.
-  for (let offset = 0; ; offset += pageSize) {
-    const { artifactVersions } = await db.query({
-      artifactVersions: {
-        $: {
-          limit: pageSize,
-          offset,
-          order: { createdAt: 'asc' as const },
-          fields: ['readingLevel', 'createdAt'] as ('readingLevel' | 'createdAt')[],
-        },
-      },
-    })
-    for (const v of artifactVersions) {
-      const level = v.readingLevel as { v?: unknown } | null | undefined
-      if (level != null && level.v !== READING_LEVEL_VERSION) ids.push(v.id)
-    }
-    if (artifactVersions.length < pageSize) return ids
-  }
-}
+/**
+ * Levels an older READING_LEVEL_VERSION measured: found by the indexed readingLevelVersion, and levels
+ * stored before that attribute existed (a level without it). Each round's rows are measured again,
+ * which moves them out of the query, so no offsets are needed and versions written meanwhile by this
+ * version never show up.
+ */
+const OUTDATED = [
+  { readingLevelVersion: { $lt: READING_LEVEL_VERSION } },
+  { readingLevelVersion: { $isNull: true }, readingLevel: { $isNull: false } },
+]
 
 /** Measures again, in batches, every stored level an older version of the measurement wrote. */
-export async function remeasureOutdatedLevels(
-  db: AdminDb,
-  log: Logger,
-  pageSize = SCAN_PAGE,
-): Promise<number> {
-  const ids = await outdatedVersionIds(db, pageSize)
-  for (let i = 0; i < ids.length; i += BATCH) {
-    const { artifactVersions } = await db.query({
-      artifactVersions: {
-        $: {
-          where: { id: { $in: ids.slice(i, i + BATCH) } },
-          fields: ['body', 'version'] as ('body' | 'version')[],
+export async function remeasureOutdatedLevels(db: AdminDb, log: Logger, batch = BATCH): Promise<number> {
+  let measured = 0
+  for (const where of OUTDATED) {
+    let previous = new Set<string>()
+    for (;;) {
+      const { artifactVersions } = await db.query({
+        artifactVersions: {
+          $: { where, limit: batch, fields: ['body', 'version'] as ('body' | 'version')[] },
+          artifact: ARTIFACT,
         },
-        artifact: ARTIFACT,
-      },
-    })
-    await db.transact((artifactVersions as Row[]).flatMap((r) => fillSteps(db, r)))
+      })
+      const rows = artifactVersions as Row[]
+      // A round that finds the same rows again did not move them (a refused write): stop, not spin.
+      if (!rows.length || rows.every((r) => previous.has(r.id))) break
+      previous = new Set(rows.map((r) => r.id))
+      await db.transact(rows.flatMap((r) => fillSteps(db, r)))
+      measured += rows.length
+    }
   }
-  if (ids.length)
-    log.info('reading levels measured again', { versions: ids.length, v: READING_LEVEL_VERSION })
-  return ids.length
+  if (measured) log.info('reading levels measured again', { versions: measured, v: READING_LEVEL_VERSION })
+  return measured
 }
 
 /** Starts filling in missing reading levels; `close` stops watching (a round under way finishes). */

@@ -103,6 +103,7 @@ export async function materialSteps(db: AdminDb, write: MaterialWrite): Promise<
         format: 'markdown',
         body,
         readingLevel,
+        readingLevelVersion: readingLevel.v,
         status: write.status,
         source: 'assistant',
         note,
