@@ -56,6 +56,11 @@ const rules = {
   assistantWorkers: {
     allow: { view: 'auth.id != null', create: 'false', update: 'false', delete: 'false' },
   },
+  // Instant Streams: a reply's live text streams as `reply:<owner user id>:<message id>`. Only the
+  // worker opens streams (admin token); only the owner reads the stream of her reply.
+  $streams: {
+    allow: { create: 'false', view: "auth.id != null && data.clientId.startsWith('reply:' + auth.id + ':')" },
+  },
   // Claims and leases between workers: admin token only.
   assistantClaims: {
     allow: { view: 'false', create: 'false', update: 'false', delete: 'false' },

@@ -9,6 +9,7 @@ import { Session } from './protocol/session.ts'
 import type { Refresher } from './reactive/refresher.ts'
 import type { Limits } from './shared/limits.ts'
 import type { Logger } from './shared/log.ts'
+import type { StreamHub } from './streams/stream-hub.ts'
 
 export interface Mailbox {
   /** The newest codes first, for the local dev mailbox. */
@@ -19,6 +20,8 @@ export interface ServerContext {
   apps: AppRegistry
   users: Users
   rooms: Rooms
+  /** Instant Streams (start/append/subscribe), shared by every session. */
+  streams: StreamHub
   refresher: Refresher
   limits: Limits
   log: Logger
@@ -33,6 +36,7 @@ export function newSession(ctx: ServerContext, send: (frames: Frame | Frame[]) =
       apps: ctx.apps,
       users: ctx.users,
       rooms: ctx.rooms,
+      streams: ctx.streams,
       log: ctx.log,
       limits: ctx.limits,
       onAttach: (s) => ctx.refresher.attach(s),

@@ -26,6 +26,7 @@ import { Refresher } from './reactive/refresher.ts'
 import { type Limits, limitsFromEnv } from './shared/limits.ts'
 import { createLogger, type Logger } from './shared/log.ts'
 import { SqliteStorage } from './storage/sqlite.ts'
+import { StreamHub, type StreamOptions, streamOptionsFromEnv } from './streams/stream-hub.ts'
 import { createRouter } from './transport/http-router.ts'
 import { SseTransport } from './transport/sse.ts'
 import { createStaticHandler } from './transport/static-files.ts'
@@ -44,6 +45,8 @@ export interface InstantServerOptions {
   /** The stack's own endpoints under /api (account deletion); answers true when it handled one. */
   appRoutes?: (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>
   limits?: Limits
+  /** Instant Streams: persist interval and expiry; by default from INSTANT_LOCAL_STREAM_* (README). */
+  streams?: Partial<StreamOptions>
   log?: Logger
   /** Periodic backups; by default from INSTANT_LOCAL_BACKUP_DIR (none when unset). */
   backups?: BackupScheduleOptions | false
@@ -74,6 +77,7 @@ export async function startInstantServer(opts: InstantServerOptions): Promise<In
     apps,
     users: new Users(storage, mailbox.deliver, new MagicCodeGuard(limits.magicCodes, log)),
     rooms: new Rooms(),
+    streams: new StreamHub(storage.streamRows(), { ...streamOptionsFromEnv(), ...opts.streams }, log),
     refresher,
     limits,
     log,
@@ -143,6 +147,7 @@ export async function startInstantServer(opts: InstantServerOptions): Promise<In
       await backups?.stop()
       ws.closeAll()
       sse.closeAll()
+      ctx.streams.close()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       storage.close()

@@ -8,4 +8,5 @@ export { type CompiledRules, compileRules, type Program, validateRules } from '.
 export { ruleEtypes } from './rule-etypes.ts'
 export type { AuthUser, RuleRequest } from './rule-scope.ts'
 export { checkSignup, type NewUser } from './signup.ts'
+export { assertStreamPermission, type StreamAction, type StreamRuleInput } from './stream-rules.ts'
 export { type QueryPermissions, queryPermissions, viewChecker } from './view-checker.ts'

@@ -8,10 +8,17 @@ import type { User, Users } from '../auth/users.ts'
 import { InstantError } from '../errors.ts'
 import type { Limits } from '../shared/limits.ts'
 import type { Logger } from '../shared/log.ts'
+import type { StreamHub } from '../streams/stream-hub.ts'
 import { errorFrame, type Frame } from './frames.ts'
 import { handleAddQuery, handleRemoveQuery } from './ops/add-query.ts'
 import { handleInit } from './ops/init.ts'
 import { handleBroadcast, handleJoinRoom, handleLeaveRoom, handleSetPresence } from './ops/rooms.ts'
+import {
+  handleAppendStream,
+  handleStartStream,
+  handleSubscribeStream,
+  handleUnsubscribeStream,
+} from './ops/streams.ts'
 import { handleTransact } from './ops/transact.ts'
 import type { Rooms } from './rooms.ts'
 
@@ -26,6 +33,7 @@ export interface SessionDeps {
   apps: AppRegistry
   users: Users
   rooms: Rooms
+  streams: StreamHub
   log: Logger
   limits: Limits
   /** Called when a session authenticates or ends, so the refresher knows whom to refresh. */
@@ -44,6 +52,10 @@ const HANDLERS: Record<string, Handler> = {
   'leave-room': handleLeaveRoom,
   'set-presence': handleSetPresence,
   'client-broadcast': handleBroadcast,
+  'start-stream': handleStartStream,
+  'append-stream': handleAppendStream,
+  'subscribe-stream': handleSubscribeStream,
+  'unsubscribe-stream': handleUnsubscribeStream,
 }
 
 export class Session {
@@ -116,6 +128,7 @@ export class Session {
     if (this.closed) return
     this.closed = true
     this.deps.rooms.leaveAll(this)
+    this.deps.streams.detach(this.id)
     this.deps.onDetach(this)
     this.subs.clear()
   }

@@ -1,10 +1,12 @@
 // SQLite persistence: apps, attrs, triples, the tx counter, refresh tokens and magic codes.
-// The only module that speaks SQL. A commit returns only after SQLite has made it durable.
+// With stream-rows.ts (Instant Streams), the only modules that speak SQL. A commit returns only after
+// SQLite has made it durable.
 
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Attr, Json, Triple } from '../model/types.ts'
+import { STREAMS_MIGRATION, StreamRows } from './stream-rows.ts'
 
 export interface AppRow {
   id: string
@@ -36,6 +38,7 @@ const MIGRATIONS = [
      created_at INTEGER NOT NULL, PRIMARY KEY (app_id, email, code));`,
   // Wrong guesses against an address's outstanding code, so a code survives only a few of them.
   'ALTER TABLE magic_codes ADD COLUMN failed_attempts INTEGER NOT NULL DEFAULT 0',
+  STREAMS_MIGRATION,
 ]
 
 export class SqliteStorage {
@@ -82,6 +85,11 @@ export class SqliteStorage {
 
   close(): void {
     this.db.close()
+  }
+
+  /** Instant Streams' rows (stream-rows.ts), on this same connection. */
+  streamRows(): StreamRows {
+    return new StreamRows(this.db)
   }
 
   /**

@@ -61,6 +61,7 @@ export function openEventStream(
     onClose()
   }
   req.on('close', close)
+  res.on('close', close)
   res.on('error', close)
   return (frames) => res.write(`data: ${JSON.stringify(frames)}\n\n`)
 }

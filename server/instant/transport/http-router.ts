@@ -50,6 +50,10 @@ export function createRouter({ ctx, sse, serveStatic, isReady, health, appRoutes
         if (req.method === 'GET') return sse.open(req, res)
         if (req.method === 'POST') return await sse.post(req, res)
       }
+      // @instantdb/admin opens its event stream with a POST (a JSON body of versions we do not need).
+      if (path === '/admin/sse' && (req.method === 'GET' || req.method === 'POST'))
+        return sse.openAdmin(req, res, url)
+      if (path === '/admin/sse/push' && req.method === 'POST') return await sse.post(req, res)
       if (req.method === 'POST' && (path.startsWith('/runtime/auth/') || path === '/runtime/signout')) {
         return await handleRuntimeAuth(ctx, req, res, path)
       }

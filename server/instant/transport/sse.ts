@@ -1,10 +1,13 @@
-// The SSE transport (/runtime/sse): the React client falls back to it after one failed WebSocket.
-// GET opens the event stream and sends `sse-init`; POSTs carry client frames for that session.
+// The SSE transports: /runtime/sse, which the React client falls back to after one failed WebSocket,
+// and /admin/sse (+ /admin/sse/push), which @instantdb/admin uses for Instant Streams with its admin
+// token. GET opens the event stream and sends `sse-init`; POSTs carry client frames for that session.
 
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { adminSession } from '../admin/admin-actor.ts'
 import { newSession, type ServerContext } from '../context.ts'
 import { InstantError } from '../errors.ts'
+import type { Frame } from '../protocol/frames.ts'
 import type { Session } from '../protocol/session.ts'
 import { openEventStream, readJson, sendJson } from './http-io.ts'
 
@@ -28,6 +31,22 @@ export class SseTransport {
       session.close()
     })
     session = newSession(this.ctx, write)
+    const token = randomUUID()
+    this.sessions.set(session.id, { session, token })
+    write({ op: 'sse-init', 'machine-id': MACHINE_ID, 'session-id': session.id, 'sse-token': token })
+  }
+
+  /**
+   * /admin/sse: a session acting as the admin (or, with as-email / as-token / as-guest, as that user
+   * under the rules), checked on the GET; its POSTs are tied to it by the sse-token alone, as upstream's.
+   */
+  openAdmin(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    let write: (frames: Frame | Frame[]) => void = () => {}
+    const { session } = adminSession(this.ctx, req, url, (frames) => write(frames))
+    write = openEventStream(req, res, () => {
+      this.sessions.delete(session.id)
+      session.close()
+    })
     const token = randomUUID()
     this.sessions.set(session.id, { session, token })
     write({ op: 'sse-init', 'machine-id': MACHINE_ID, 'session-id': session.id, 'sse-token': token })
