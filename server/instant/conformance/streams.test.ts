@@ -7,6 +7,7 @@ import { init as adminInit } from '@instantdb/admin'
 import type { InstantCoreDatabase } from '@instantdb/core'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
 import { authenticated, createEphemeralApp, startTestServer, type TestServer } from './harness.ts'
 import { nodeClient } from './node-client.ts'
 
@@ -162,4 +163,118 @@ describe('Instant Streams', () => {
     expect(n).toBeLessThan(200)
     db.shutdown()
   })
+
+  it('answers the wire ops as upstream: wrong offset is an error, a reconnect resumes at the durable offset', async () => {
+    const ws = await adminSocket()
+    const token = crypto.randomUUID()
+    const clientId = `wire-${crypto.randomUUID()}`
+    const started = await ws.request({ op: 'start-stream', 'client-id': clientId, 'reconnect-token': token })
+    expect(started).toMatchObject({ op: 'start-stream-ok', 'client-id': clientId, offset: 0 })
+    const streamId = started['stream-id'] as string
+    ws.send({ op: 'append-stream', 'stream-id': streamId, chunks: ['ä', 'b'], offset: 0, done: false })
+    // The client counts UTF-8 bytes: 'ä' is two, so the next append starts at 3, not 2.
+    const wrong = await ws.request({
+      op: 'append-stream',
+      'stream-id': streamId,
+      chunks: ['c'],
+      offset: 2,
+      done: false,
+    })
+    expect(wrong).toMatchObject({
+      op: 'error',
+      type: 'validation-failed',
+      'original-event': { op: 'append-stream' },
+    })
+    // A reconnect makes what arrived durable first and answers that offset, so the writer may drop it.
+    const resumed = await ws.request({ op: 'start-stream', 'client-id': clientId, 'reconnect-token': token })
+    expect(resumed).toMatchObject({ op: 'start-stream-ok', 'stream-id': streamId, offset: 3 })
+    const flushed = ws.next((f) => f.op === 'stream-flushed' && f.done === true)
+    ws.send({ op: 'append-stream', 'stream-id': streamId, chunks: ['c'], offset: 3, done: true })
+    expect(await flushed).toMatchObject({ 'stream-id': streamId, offset: 4, done: true })
+    const other = await ws.request({
+      op: 'start-stream',
+      'client-id': clientId,
+      'reconnect-token': crypto.randomUUID(),
+    })
+    expect(other).toMatchObject({ op: 'error', message: expect.stringMatching(/Reconnect token is invalid/) })
+    const closed = await ws.request({ op: 'start-stream', 'client-id': clientId, 'reconnect-token': token })
+    expect(closed).toMatchObject({ op: 'error', message: 'Stream is closed.' })
+    const fromB = await ws.request({ op: 'subscribe-stream', 'stream-id': streamId, offset: 2 })
+    expect(fromB).toMatchObject({ op: 'stream-append', offset: 2, content: 'bc', done: true })
+    // An offset inside a character is moved back to its start (the reader skips what it has).
+    const inside = await ws.request({ op: 'subscribe-stream', 'stream-id': streamId, offset: 1 })
+    expect(inside).toMatchObject({ op: 'stream-append', offset: 0, content: 'äbc', done: true })
+    const missing = await ws.request({ op: 'subscribe-stream', 'client-id': 'no-such-stream' })
+    expect(missing).toMatchObject({ op: 'error', message: 'Stream is missing.' })
+    ws.close()
+  })
+
+  it('removes finished streams after the done TTL and abandoned ones after the idle TTL', async () => {
+    const hub = server.server.ctx.streams
+    const { db, userId } = await guest()
+    const finishedId = `reply:${userId}:finished`
+    const finished = admin().streams.createWriteStream({ clientId: finishedId }).getWriter()
+    await finished.write('fertig')
+    await finished.close()
+    const abandonedId = `reply:${userId}:abandoned`
+    const abandoned = admin().streams.createWriteStream({ clientId: abandonedId })
+    await abandoned.getWriter().write('halb')
+    const live = db.streams.createReadStream({ clientId: abandonedId }).getReader()
+    await readUntil(live, 'halb')
+    expect(await readAll(db.streams.createReadStream({ clientId: finishedId }).getReader())).toBe('fertig')
+
+    const now = Date.now()
+    hub.sweep(now)
+    expect(await readAll(db.streams.createReadStream({ clientId: finishedId }).getReader())).toBe('fertig')
+    hub.sweep(now + hub.opts.doneTtlMs + 1_000)
+    await expect(readAll(db.streams.createReadStream({ clientId: finishedId }).getReader())).rejects.toThrow(
+      'Stream is missing.',
+    )
+    // Still being written (within the idle TTL), so it stays.
+    await readUntil(db.streams.createReadStream({ clientId: abandonedId }).getReader(), 'halb')
+    // Its last persist may come a while after `now` on a busy machine: sweep well past the idle TTL.
+    hub.sweep(now + hub.opts.idleTtlMs + 10 * 60_000)
+    await expect(live.read()).rejects.toThrow('Stream expired.')
+    await expect(readAll(db.streams.createReadStream({ clientId: abandonedId }).getReader())).rejects.toThrow(
+      'Stream is missing.',
+    )
+    const sqlite = new Database(join(server.dataDir, 'instant.sqlite'), { readonly: true })
+    const left = sqlite
+      .prepare('SELECT count(*) AS n FROM streams WHERE client_id IN (?, ?)')
+      .get(finishedId, abandonedId) as { n: number }
+    sqlite.close()
+    expect(left.n).toBe(0)
+    db.shutdown()
+  })
 })
+
+/** A raw admin WebSocket session: frames in, frames out, matched by client-event-id. */
+async function adminSocket() {
+  const socket = new WebSocket(`${server.url.replace('http', 'ws')}/runtime/session`)
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve)
+    socket.once('error', reject)
+  })
+  const waiters: {
+    match: (f: Record<string, unknown>) => boolean
+    resolve: (f: Record<string, unknown>) => void
+  }[] = []
+  socket.on('message', (d) => {
+    const frames = [JSON.parse(d.toString())].flat() as Record<string, unknown>[]
+    for (const f of frames) {
+      const i = waiters.findIndex((w) => w.match(f))
+      if (i >= 0) waiters.splice(i, 1)[0]!.resolve(f)
+    }
+  })
+  const next = (match: (f: Record<string, unknown>) => boolean) =>
+    new Promise<Record<string, unknown>>((resolve) => waiters.push({ match, resolve }))
+  const send = (frame: Record<string, unknown>) => socket.send(JSON.stringify(frame))
+  const request = (frame: Record<string, unknown>) => {
+    const eventId = crypto.randomUUID()
+    const reply = next((f) => f['client-event-id'] === eventId)
+    send({ ...frame, 'client-event-id': eventId })
+    return reply
+  }
+  await request({ op: 'init', 'app-id': app.id, '__admin-token': app.adminToken })
+  return { request, send, next, close: () => socket.close() }
+}
