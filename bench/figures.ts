@@ -402,6 +402,26 @@ FIGURES.push(
   ),
 )
 
+// Instant Streams on the local server alone (no browser): the server's share of token → screen.
+for (const readers of ['1', '10']) {
+  FIGURES.push(
+    {
+      bench: 'instant-streams',
+      label: `stream token append → reader, ${readers} reader(s) per reply, p95`,
+      path: [`readers_${readers}`, 'append_to_reader_ms', 'p95'],
+      unit: 'ms',
+      noise: 'p95 of 6 replies × 120 tokens × readers',
+    },
+    {
+      bench: 'instant-streams',
+      label: `stream persists per second of reply (SQLite), ${readers} reader(s), median`,
+      path: [`readers_${readers}`, 'persists_per_second_of_reply', 'median'],
+      unit: '/s',
+      noise: 'median of 6 replies',
+    },
+  )
+}
+
 /** The value at path in results, or undefined when the benchmark has not recorded it. */
 export function valueAt(results: unknown, path: readonly string[]): unknown {
   let at = results

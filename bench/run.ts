@@ -9,6 +9,7 @@ import { benchAssistant } from './assistant.bench.ts'
 import { benchBundle } from './bundle.bench.ts'
 import { FIGURES, type Figure, keepsBudget, valueAt } from './figures.ts'
 import { benchInstantServer } from './instant-server.bench.ts'
+import { benchInstantStreams } from './instant-streams.bench.ts'
 import { benchLighthouse } from './lighthouse.bench.ts'
 import { benchOfflineStart } from './offline-start.bench.ts'
 import { benchOpenChat } from './open-chat.bench.ts'
@@ -33,6 +34,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   'offline-start': benchOfflineStart,
   workers: benchWorkers,
   streaming: benchStreaming,
+  'instant-streams': benchInstantStreams,
 }
 
 // Run only when named or with --all: the default set must finish in about 15 minutes, and 600
