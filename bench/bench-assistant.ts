@@ -1,11 +1,9 @@
 // The real assistant worker for the browser benchmarks: it answers from the scripted model and talks
 // to the bench stack through a pass-through proxy that records its message writes (what the database
-// commits per reply, with when each was sent and answered).
+// commits per reply, with when each was sent and answered; server/assistant/testing/recording-proxy.ts).
 
-import { once } from 'node:events'
-import { createServer, request } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { readAssistantConfig } from '../server/assistant/config.ts'
+import { type RecordedWrite, startRecordingProxy } from '../server/assistant/testing/recording-proxy.ts'
 import { type ScriptedModel, startScriptedModel } from '../server/assistant/testing/scripted-model.ts'
 import { startAssistantWorker } from '../server/assistant/worker.ts'
 import { LOCAL_APP_ID } from '../server/instant/local-app.ts'
@@ -14,8 +12,10 @@ import type { BrowserStack } from './browser-harness.ts'
 
 export interface BenchAssistant {
   model: ScriptedModel
-  /** How often the worker writes a growing reply (its config). */
+  /** How often the worker writes a growing reply (its config), without and with the reply's stream. */
   flushIntervalMs: number
+  streams: boolean
+  streamFlushIntervalMs: number
   /** Admin transactions the worker sent that wrote `messages` (each one durable on the server). */
   messageWrites(): number
   /** Those writes in order: body, when it reached the proxy and when the server answered (Date.now()). */
@@ -23,11 +23,7 @@ export interface BenchAssistant {
   close(): Promise<void>
 }
 
-export interface MessageWrite {
-  body: string
-  sentAt: number
-  answeredAt?: number
-}
+export type MessageWrite = RecordedWrite
 
 /**
  * The real assistant worker answering from the scripted model, talking to the stack through a
@@ -39,33 +35,8 @@ export async function startBenchAssistant(
   env: Record<string, string> = {},
 ): Promise<BenchAssistant> {
   const model = await startScriptedModel()
-  const log: MessageWrite[] = []
-  const target = new URL(stack.url)
-  const proxy = createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => {
-      const body = Buffer.concat(chunks)
-      const write =
-        req.url?.startsWith('/admin/transact') && body.includes('"messages"')
-          ? { body: body.toString(), sentAt: Date.now() }
-          : undefined
-      if (write) log.push(write)
-      const upstream = request(
-        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
-        (answer) => {
-          if (write) answer.once('end', () => Object.assign(write, { answeredAt: Date.now() }))
-          res.writeHead(answer.statusCode ?? 502, answer.headers)
-          answer.pipe(res)
-        },
-      )
-      upstream.on('error', () => res.destroy())
-      res.on('close', () => upstream.destroy())
-      upstream.end(body)
-    })
-  })
-  proxy.listen(0, '127.0.0.1')
-  await once(proxy, 'listening')
+  const proxy = await startRecordingProxy(stack.url)
+  const log = () => proxy.writes.filter((w) => w.body.includes('"messages"'))
   const config = readAssistantConfig({
     ASSISTANT_API_URL: model.url,
     ASSISTANT_MODEL: 'scripted',
@@ -75,7 +46,7 @@ export async function startBenchAssistant(
   const worker = startAssistantWorker({
     appId: LOCAL_APP_ID,
     adminToken: stack.adminToken(),
-    apiURI: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+    apiURI: proxy.url,
     config,
     log: createLogger('error', 'assistant'),
     soleWorker: true,
@@ -83,13 +54,14 @@ export async function startBenchAssistant(
   return {
     model,
     flushIntervalMs: config.flushIntervalMs,
-    messageWrites: () => log.length,
-    messageWriteLog: () => log,
+    streams: config.streams,
+    streamFlushIntervalMs: config.streamFlushIntervalMs,
+    messageWrites: () => log().length,
+    messageWriteLog: log,
     async close() {
       await worker.close()
       await model.close()
-      proxy.closeAllConnections()
-      proxy.close()
+      await proxy.close()
     },
   }
 }

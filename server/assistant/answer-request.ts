@@ -2,6 +2,7 @@
 // into the reply) → tools (calls checked against the schema) → write (reply and artifacts in one
 // last transaction). The worker (worker.ts) decides when; this file decides how.
 
+import { replyStreamId } from '../../src/data/reply-stream-id.ts'
 import type { Logger } from '../instant/shared/log.ts'
 import type { AdminDb } from './admin-db.ts'
 import { claimReply, type PendingRequest } from './claim-reply.ts'
@@ -29,6 +30,7 @@ import {
 } from './prompts/material-prompt.ts'
 import { systemPrompt } from './prompts/system-prompt.ts'
 import { teacherContext } from './prompts/teacher-context.ts'
+import { type LiveReply, type LiveReplyState, OPEN_WAIT_MS, openLiveReply } from './reply-stream.ts'
 import { ReplyWriter } from './reply-writer.ts'
 import { loadRequestContext, type RequestContext } from './request-context.ts'
 
@@ -40,6 +42,8 @@ export interface AnswerDeps {
   tools: { refused: boolean }
   /** This worker, as named in its claims. */
   holder: Holder
+  /** Shared by the worker's requests: whether the Instant server takes reply streams. */
+  streams: LiveReplyState
 }
 
 /** The abort reason for a reply handed back at shutdown (another worker takes it over). */
@@ -120,6 +124,26 @@ export async function answerRequest(
   signal: AbortSignal,
   taken?: Claim,
 ): Promise<boolean> {
+  // Opened before the claim, so the teacher's devices find the stream as soon as the reply appears.
+  const live =
+    deps.config.streams && req.ownerId
+      ? openLiveReply(deps.db, replyStreamId(req.ownerId, replyId), deps.streams)
+      : undefined
+  try {
+    return await answer(deps, req, replyId, signal, taken, live)
+  } finally {
+    live?.abort('ended')
+  }
+}
+
+async function answer(
+  deps: AnswerDeps,
+  req: PendingRequest,
+  replyId: string,
+  signal: AbortSignal,
+  taken: Claim | undefined,
+  live: LiveReply | undefined,
+): Promise<boolean> {
   const { db, config, log, holder } = deps
   let context: RequestContext
   let materialContext: MaterialContext
@@ -130,6 +154,8 @@ export async function answerRequest(
       loadMaterialContext(db, req.conversationId, req.intent),
     ])
     if (signal.aborted && !taken) return true
+    // Bounded: without the stream the reply is written durably as often as before.
+    if (live && !taken) await live.opened(OPEN_WAIT_MS)
     claim = taken ?? (await claimReply(db, req, replyId, config.model, holder))
   } catch (err) {
     if (isTakenByAnother(err)) {
@@ -164,10 +190,16 @@ export async function answerRequest(
       stream.abort()
     },
   )
-  const writer = new ReplyWriter(db, replyId, config.flushIntervalMs, () => {
-    gone = true
-    stream.abort()
-  })
+  const writer = new ReplyWriter(
+    db,
+    replyId,
+    config.flushIntervalMs,
+    () => {
+      gone = true
+      stream.abort()
+    },
+    live && { reply: live, intervalMs: config.streamFlushIntervalMs },
+  )
   let mode = materialMode(deps)
   let materials = new MaterialStream(mode === 'blocks')
   /** The reply reached ASSISTANT_MAX_REPLY_CHARS: the model is stopped and the reply says so. */

@@ -17,8 +17,21 @@ describe('readAssistantConfig', () => {
       apiKey: undefined,
       concurrency: 4,
       toolsMode: 'auto',
+      flushIntervalMs: 250,
+      streams: true,
+      streamFlushIntervalMs: 1_000,
     })
     expect(describeModel(c)).toBe('llama3 at http://localhost:11434/v1')
+  })
+
+  test('streams can be turned off, and their durable interval set', () => {
+    const c = readAssistantConfig({
+      ASSISTANT_API_URL: 'https://api.x/v1',
+      ASSISTANT_MODEL: 'm',
+      ASSISTANT_STREAMS: 'OFF',
+      ASSISTANT_STREAM_FLUSH_MS: '600000',
+    })!
+    expect(c).toMatchObject({ streams: false, streamFlushIntervalMs: 600_000 })
   })
 
   test('never shows the key', () => {

@@ -15,6 +15,10 @@ export interface AssistantConfig {
   idleTimeoutMs: number
   /** How often streamed text is written to the database while a reply grows. */
   flushIntervalMs: number
+  /** Each reply's tokens also go through an Instant stream (reply-stream.ts); off: durable writes only. */
+  streams: boolean
+  /** How often the text is written to the database while the reply's stream carries the tokens. */
+  streamFlushIntervalMs: number
   /** Characters of earlier conversation sent with a request (newest first, whole messages). */
   historyChars: number
   /** Attempts for a request that fails before the first token (network, 429, 5xx). */
@@ -56,6 +60,7 @@ const DEFAULTS = {
   concurrency: 4,
   idleTimeoutMs: 120_000,
   flushIntervalMs: 250,
+  streamFlushIntervalMs: 1_000,
   historyChars: 24_000,
   attempts: 3,
   retryDelayMs: 1_000,
@@ -76,6 +81,14 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min
   if (!Number.isInteger(n) || n < min)
     throw new Error(`${name} must be a whole number ≥ ${min}, got ${JSON.stringify(raw)}`)
   return n
+}
+
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase()
+  if (!raw) return fallback
+  if (raw === 'on') return true
+  if (raw === 'off') return false
+  throw new Error(`${name} must be on or off, got ${JSON.stringify(env[name])}`)
 }
 
 export function readAssistantConfig(env: NodeJS.ProcessEnv): AssistantConfig | null {
@@ -100,6 +113,8 @@ export function readAssistantConfig(env: NodeJS.ProcessEnv): AssistantConfig | n
     concurrency: positiveInt(env, 'ASSISTANT_CONCURRENCY', DEFAULTS.concurrency),
     idleTimeoutMs: positiveInt(env, 'ASSISTANT_IDLE_TIMEOUT_MS', DEFAULTS.idleTimeoutMs),
     flushIntervalMs: positiveInt(env, 'ASSISTANT_FLUSH_MS', DEFAULTS.flushIntervalMs, 0),
+    streams: onOff(env, 'ASSISTANT_STREAMS', true),
+    streamFlushIntervalMs: positiveInt(env, 'ASSISTANT_STREAM_FLUSH_MS', DEFAULTS.streamFlushIntervalMs, 0),
     historyChars: positiveInt(env, 'ASSISTANT_HISTORY_CHARS', DEFAULTS.historyChars),
     attempts: positiveInt(env, 'ASSISTANT_ATTEMPTS', DEFAULTS.attempts),
     retryDelayMs: positiveInt(env, 'ASSISTANT_RETRY_DELAY_MS', DEFAULTS.retryDelayMs, 0),

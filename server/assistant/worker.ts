@@ -13,6 +13,7 @@ import { startClaimCleanup } from './claims-cleanup.ts'
 import type { AssistantConfig } from './config.ts'
 import { checkRateLimit, markLimited } from './limits/rate-limit.ts'
 import { startLevelBackfill } from './materials/level-backfill.ts'
+import { liveReplyState } from './reply-stream.ts'
 
 export interface AssistantWorkerOptions extends InstantTarget {
   config: AssistantConfig
@@ -95,6 +96,7 @@ export function startAssistantWorker(opts: AssistantWorkerOptions): AssistantWor
     config,
     log,
     tools: { refused: false },
+    streams: liveReplyState(),
     holder: { workerId, leaseMs: config.leaseMs },
   }
   /** Claim id → its `renewedAt` and when this worker first saw that value (its own clock). */

@@ -27,12 +27,13 @@ export interface WorkerStack {
   readonly teacherId: string
   /** Where the worker connects: the project's app on this server, with its admin token. */
   target(): InstantTarget
-  /** A config for the scripted model: quick flushes and retries, then `over`. */
+  /** A config for the scripted model: quick flushes (with or without a stream) and retries, then `over`. */
   config(over?: Partial<AssistantConfig>, modelName?: string): AssistantConfig
   /** A worker on this stack, closed after the test unless the test closed it. */
   startWorker(
     over?: Partial<AssistantConfig>,
-    opts?: { modelName?: string } & Pick<
+    /** `apiURI`: where the worker reaches the server instead (a proxy in front of it). */
+    opts?: { modelName?: string; apiURI?: string } & Pick<
       AssistantWorkerOptions,
       'soleWorker' | 'sweepIntervalMs' | 'claimsCleanupIntervalMs'
     >,
@@ -109,13 +110,15 @@ export function workerStack(teacherEmail: string, opts: { closeGraceMs?: number 
     config: (over = {}, modelName = 'gpt-scripted') => ({
       ...readAssistantConfig({ ASSISTANT_API_URL: started(model).url, ASSISTANT_MODEL: modelName })!,
       flushIntervalMs: 20,
+      streamFlushIntervalMs: 20,
       retryDelayMs: 10,
       ...over,
     }),
     startWorker(over = {}, options = {}) {
-      const { modelName, ...rest } = options
+      const { modelName, apiURI, ...rest } = options
       const worker = startAssistantWorker({
         ...stack.target(),
+        ...(apiURI ? { apiURI } : {}),
         config: stack.config(over, modelName),
         log,
         ...rest,

@@ -4,6 +4,7 @@
 
 import { memo, useId, useState } from 'react'
 import type { ChatMessage } from '../../data/messages.ts'
+import { useReplyText } from '../../data/reply-stream.ts'
 import { isMessageKey, type MessageKey, useT } from '../../i18n/index.ts'
 import { Markdown } from '../markdown/index.ts'
 import { MessageMaterials } from '../materials/index.ts'
@@ -58,6 +59,8 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   const language = useSettings((s) => s.language)
   const [isEditing, setEditing] = useState(false)
   const labelId = useId()
+  // A streaming reply's text comes ahead of its durable writes through the reply's stream.
+  const text = useReplyText(message)
   const role = t(message.role === 'assistant' ? 'message.role.assistant' : 'message.role.user')
   const time = formatTime(message.createdAt, language)
   const key = statusKey(message)
@@ -96,7 +99,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
           }}
         />
       ) : (
-        message.text !== '' && <Markdown text={message.text} />
+        text !== '' && <Markdown text={text} />
       )}
       <MessageMaterials
         conversationId={props.conversationId}
