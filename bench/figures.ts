@@ -383,6 +383,12 @@ FIGURES.push(
       'noise_pct',
     ]),
   ),
+  streaming(
+    'tokens in view before the durable write carrying them (through the reply’s stream)',
+    ['tokens_before_their_write_pct'],
+    '%',
+    'share of all tokens',
+  ),
   streaming('prompt sent → first words visible, p50', ['first_words_ms', 'p50'], 'ms', [
     'first_words_ms',
     'noise_pct',

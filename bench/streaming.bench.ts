@@ -93,12 +93,16 @@ interface Legs {
   waitForWrite: number[]
   writeAnswered: number[]
   answeredToScreen: number[]
+  /** Tokens in view before the server had answered the write that carried them: the stream's. */
+  beforeTheirWrite: number
+  tokens: number
 }
 
 /**
  * Splits each token's time to screen at the worker's write that carried it (the first of the reply's
  * writes whose text holds the token): until the write reached the server, until the server answered
- * it (committed), and from then until the token was in view.
+ * it (committed), and from then until the token was in view. A token in view before that write was
+ * answered came through the reply's stream (server/assistant/reply-stream.ts) and is counted apart.
  */
 function addLegs(legs: Legs, round: number, seen: StreamSeen, writes: MessageWrite[]): void {
   const pattern = new RegExp(`z${round}k(\\d+)t(\\d{13})`, 'g')
@@ -110,6 +114,11 @@ function addLegs(legs: Legs, round: number, seen: StreamSeen, writes: MessageWri
     const k = Number(key)
     const carrier = carried.find((c) => c.upTo >= k)?.write
     if (!carrier?.answeredAt) continue
+    legs.tokens++
+    if (at < carrier.answeredAt) {
+      legs.beforeTheirWrite++
+      continue
+    }
     const sentAt = at - seen.lag[k]!
     legs.waitForWrite.push(carrier.sentAt - sentAt)
     legs.writeAnswered.push(carrier.answeredAt - carrier.sentAt)
@@ -126,9 +135,13 @@ async function openChat(page: Page, conversationId: string, lastId: string): Pro
 export async function benchStreaming(): Promise<Record<string, unknown>> {
   const loadAtStart = loadavg()
   const stack = await startBrowserStack()
-  // ASSISTANT_FLUSH_MS from the environment reaches the worker: to see the figures move with it.
-  const flush = process.env.ASSISTANT_FLUSH_MS
-  const assistant = await startBenchAssistant(stack, flush ? { ASSISTANT_FLUSH_MS: flush } : {})
+  // The worker's write settings from the environment reach it: to see the figures move with them.
+  const env: Record<string, string> = {}
+  for (const name of ['ASSISTANT_FLUSH_MS', 'ASSISTANT_STREAMS', 'ASSISTANT_STREAM_FLUSH_MS']) {
+    const value = process.env[name]
+    if (value) env[name] = value
+  }
+  const assistant = await startBenchAssistant(stack, env)
   try {
     const context = await newTeacherContext(stack)
     const owner = await signIn(stack, context)
@@ -143,7 +156,13 @@ export async function benchStreaming(): Promise<Record<string, unknown>> {
     const writes: number[] = []
     const writesPerSecond: number[] = []
     const streamSeconds: number[] = []
-    const legs: Legs = { waitForWrite: [], writeAnswered: [], answeredToScreen: [] }
+    const legs: Legs = {
+      waitForWrite: [],
+      writeAnswered: [],
+      answeredToScreen: [],
+      beforeTheirWrite: 0,
+      tokens: 0,
+    }
     // Plain lower-case words: capitalised ones read as a pupil's name and the privacy hint holds the send.
     const prompt = (n: number) => `lange antwort runde ${n} von ${REPLIES}`
     await composer.fill(prompt(1))
@@ -200,15 +219,22 @@ export async function benchStreaming(): Promise<Record<string, unknown>> {
         deltas: DELTAS,
         delta_interval_ms: DELTA_MS,
         flush_interval_ms: assistant.flushIntervalMs,
+        streams: assistant.streams,
+        stream_flush_interval_ms: assistant.streamFlushIntervalMs,
       },
       token_to_screen_ms: timings(lags),
       newest_token_age_on_screen_ms: timings(newestAges),
-      // Where each token's time went (see addLegs); the legs' p50s add up to about the total's.
-      token_to_screen_legs_ms: {
-        wait_for_worker_write: timings(legs.waitForWrite),
-        write_until_server_answered: timings(legs.writeAnswered),
-        server_answered_until_in_view: timings(legs.answeredToScreen),
-      },
+      // Tokens that were in view before the write carrying them was answered: they came through the
+      // reply's stream. The legs below are those of the others (see addLegs), if any.
+      tokens_before_their_write_pct: legs.tokens ? round((100 * legs.beforeTheirWrite) / legs.tokens) : 0,
+      ...(legs.waitForWrite.length > 0 && {
+        // Where each durably carried token's time went; the legs' p50s add up to about the total's.
+        token_to_screen_legs_ms: {
+          wait_for_worker_write: timings(legs.waitForWrite),
+          write_until_server_answered: timings(legs.writeAnswered),
+          server_answered_until_in_view: timings(legs.answeredToScreen),
+        },
+      }),
       first_words_ms: timings(firstWords),
       writes_per_reply: { p50: percentile(writes, 50), max: Math.max(...writes), samples: writes },
       writes_per_second_of_reply: {
