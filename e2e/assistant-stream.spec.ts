@@ -113,3 +113,32 @@ test('the reply streams in through its stream on two tabs, and after a reload th
     expect((await tab.announcer.textContent())?.match(/Neue Antwort der Assistenz/g)).toHaveLength(1)
   }
 })
+
+test('a reply keeps streaming in after the connection dropped and came back', async ({
+  page,
+  context,
+  model,
+}) => {
+  const [run] = model.queue({ deltas: DELTAS, gates: { one: 1, two: 2 } })
+  const chat = new ChatPage(page)
+  await new ConversationList(page).createChat()
+  await chat.sendPrompt('Schreib drei Sätze')
+  const reply = page.locator('[data-testid="message"][data-role="assistant"]')
+  await run!.reached('one')
+  await expect(reply).toContainText('Erster Satz.')
+  // The second sentence goes out while the school Wi-Fi is down; the model then holds again.
+  const connection = page.getByTestId('connection')
+  await context.setOffline(true)
+  await expect(connection).toHaveAttribute('title', 'Keine Verbindung zum Server')
+  run!.release('one')
+  await run!.reached('two')
+  await context.setOffline(false)
+  await expect(connection).toHaveAttribute('title', 'Verbunden')
+  // Nothing durable carries it (no write until the end): the stream was read again where it stopped.
+  await expect(reply).toContainText('Erster Satz. Zweiter Satz.')
+  await expect(reply).toHaveAttribute('data-status', 'streaming')
+  run!.release('two')
+  await expect(reply).toHaveAttribute('data-status', 'done')
+  await expect(reply).toContainText('Erster Satz. Zweiter Satz. Dritter Satz.')
+  await expect(reply).not.toContainText('Zweiter Satz. Zweiter Satz.')
+})
