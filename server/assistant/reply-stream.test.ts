@@ -154,7 +154,9 @@ describe('reply streams', () => {
     const streaming = await reply(conversationId)
     const stream = readStream(replyStreamId(stack.teacherId, streaming.id))
     await stream.until((s) => s.text === 'Liebe Eltern,')
-    await stack.teacher.transact(stack.teacher.tx.messages[streaming.id]!.update({ status: 'stopped', updatedAt: Date.now() }))
+    await stack.teacher.transact(
+      stack.teacher.tx.messages[streaming.id]!.update({ status: 'stopped', updatedAt: Date.now() }),
+    )
     await (await run!.request).aborted
     await stream.done
     expect(stream.state.ended || stream.state.error !== undefined).toBe(true)
