@@ -24,10 +24,8 @@ export class LiveStream {
   writerSessionId: string | undefined
   writerSend: ((frame: Frame) => void) | undefined
   readonly readers = new Map<string, StreamReader>()
-  lastActivity = Date.now()
-  doneAt: number | null = null
   flushTimer: NodeJS.Timeout | undefined
-  /** Persists so far (for the batching test and the log). */
+  /** Persists so far (logged at done). */
   persists = 0
 
   constructor(
@@ -35,14 +33,13 @@ export class LiveStream {
     readonly id: string,
     readonly clientId: string,
     readonly hashedReconnectToken: string,
-    stored?: { content: Buffer; done: boolean; abortReason: string | null; doneAt: number | null },
+    stored?: { content: Buffer; done: boolean; abortReason: string | null },
   ) {
     if (stored) {
       if (stored.content.length) this.parts.push(stored.content)
       this.size = this.persisted = stored.content.length
       this.done = this.persistedDone = stored.done
       this.abortReason = stored.abortReason
-      this.doneAt = stored.doneAt
     }
   }
 
@@ -60,16 +57,14 @@ export class LiveStream {
     const bytes = Buffer.from(chunks.join(''), 'utf8')
     if (bytes.length) this.parts.push(bytes)
     this.size += bytes.length
-    this.lastActivity = Date.now()
     if (done) {
       this.done = true
       this.abortReason = abortReason
-      this.doneAt = this.lastActivity
     }
     if (bytes.length || done) {
-      for (const reader of this.readers.values()) {
-        reader.send(this.appendFrame(reader.eventId, start, bytes.toString('utf8')))
-      }
+      const content = bytes.toString('utf8')
+      for (const reader of this.readers.values())
+        reader.send(this.appendFrame(reader.eventId, start, content))
       if (done) this.readers.clear()
     }
     return start

@@ -96,7 +96,6 @@ export class StreamHub {
     }
     stream.writerSessionId = writer.id
     stream.writerSend = writer.send
-    stream.lastActivity = Date.now()
     this.sessionStreams(writer.id).add(stream)
     return { id: stream.id, offset: stream.size }
   }
@@ -116,6 +115,7 @@ export class StreamHub {
       clearTimeout(stream.flushTimer)
       stream.flushTimer = undefined
       this.persist(stream)
+      this.log.debug('stream done', { streamId: stream.id, bytes: stream.size, persists: stream.persists })
       // Readers of a finished stream are served from SQLite; memory only holds streams being written.
       this.forget(stream)
     } else if (this.opts.flushMs === 0) {
@@ -140,7 +140,6 @@ export class StreamHub {
       content: this.rows.content(appId, row.id),
       done: row.done,
       abortReason: row.abortReason,
-      doneAt: row.doneAt,
     })
     // A finished stream is only read once; an unfinished one is kept so its writer can resume it.
     return row.done ? stream : this.remember(stream)
