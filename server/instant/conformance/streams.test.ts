@@ -138,6 +138,25 @@ describe('Instant Streams', () => {
     for (const db of [owner.db, stranger.db, signedOut]) db.shutdown()
   })
 
+  it('the admin SDK acting as a user (asUser) is held to the rules; the admin token alone is not', async () => {
+    const db = nodeClient({ appId: app.id, url: server.url }) as Core
+    const { user } = await db.auth.signInAsGuest()
+    const asOwner = admin().asUser({ token: user.refresh_token })
+    await expect(
+      asOwner.streams.createWriteStream({ clientId: `reply:${user.id}:own` }).streamId(),
+    ).rejects.toThrow(/Permission denied/)
+    const clientId = `reply:${user.id}:as-user`
+    const writer = admin().streams.createWriteStream({ clientId }).getWriter()
+    await writer.write('für dich')
+    await writer.close()
+    expect(await readAll(asOwner.streams.createReadStream({ clientId }).getReader())).toBe('für dich')
+    const asGuest = admin().asUser({ guest: true })
+    await expect(readAll(asGuest.streams.createReadStream({ clientId }).getReader())).rejects.toThrow(
+      /Permission denied/,
+    )
+    db.shutdown()
+  })
+
   it('persists in batches: a 200-chunk stream takes far fewer than 200 writes', async () => {
     const { db, userId } = await guest()
     const clientId = `reply:${userId}:batched`
