@@ -157,6 +157,25 @@ describe('Instant Streams', () => {
     db.shutdown()
   })
 
+  it('/admin/sse needs the admin token, and its pushes the session token it handed out', async () => {
+    const open = (authorization?: string) =>
+      fetch(`${server.url}/admin/sse?app_id=${app.id}`, {
+        method: 'POST',
+        headers: authorization ? { authorization } : {},
+      })
+    expect((await open()).status).toBe(401)
+    expect((await open('Bearer 00000000-0000-4000-8000-000000000000')).status).toBe(403)
+    const push = await fetch(`${server.url}/admin/sse/push?app_id=${app.id}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ session_id: crypto.randomUUID(), sse_token: crypto.randomUUID(), messages: [] }),
+    })
+    expect(push.status).toBe(400)
+    const ok = await open(`Bearer ${app.adminToken}`)
+    expect(ok.status).toBe(200)
+    await ok.body?.cancel()
+  })
+
   it('persists in batches: a 200-chunk stream takes far fewer than 200 writes', async () => {
     const { db, userId } = await guest()
     const clientId = `reply:${userId}:batched`
