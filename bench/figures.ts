@@ -384,7 +384,7 @@ FIGURES.push(
     ]),
   ),
   streaming(
-    'tokens in view before the durable write carrying them (through the reply’s stream)',
+    'tokens in view before the worker sent the durable write carrying them (the stream’s)',
     ['tokens_before_their_write_pct'],
     '%',
     'share of all tokens',

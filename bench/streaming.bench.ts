@@ -93,7 +93,7 @@ interface Legs {
   waitForWrite: number[]
   writeAnswered: number[]
   answeredToScreen: number[]
-  /** Tokens in view before the server had answered the write that carried them: the stream's. */
+  /** Tokens in view before the worker even sent the write that carried them: the stream's. */
   beforeTheirWrite: number
   tokens: number
 }
@@ -102,7 +102,9 @@ interface Legs {
  * Splits each token's time to screen at the worker's write that carried it (the first of the reply's
  * writes whose text holds the token): until the write reached the server, until the server answered
  * it (committed), and from then until the token was in view. A token in view before that write was
- * answered came through the reply's stream (server/assistant/reply-stream.ts) and is counted apart.
+ * sent came through the reply's stream (server/assistant/reply-stream.ts) and is counted apart (one
+ * in view while its write was under way may have come either way: the server tells subscribers
+ * before it answers the writer).
  */
 function addLegs(legs: Legs, round: number, seen: StreamSeen, writes: MessageWrite[]): void {
   const pattern = new RegExp(`z${round}k(\\d+)t(\\d{13})`, 'g')
@@ -115,7 +117,7 @@ function addLegs(legs: Legs, round: number, seen: StreamSeen, writes: MessageWri
     const carrier = carried.find((c) => c.upTo >= k)?.write
     if (!carrier?.answeredAt) continue
     legs.tokens++
-    if (at < carrier.answeredAt) {
+    if (at < carrier.sentAt) {
       legs.beforeTheirWrite++
       continue
     }
@@ -224,7 +226,7 @@ export async function benchStreaming(): Promise<Record<string, unknown>> {
       },
       token_to_screen_ms: timings(lags),
       newest_token_age_on_screen_ms: timings(newestAges),
-      // Tokens that were in view before the write carrying them was answered: they came through the
+      // Tokens that were in view before the write carrying them was sent: they came through the
       // reply's stream. The legs below are those of the others (see addLegs), if any.
       tokens_before_their_write_pct: legs.tokens ? round((100 * legs.beforeTheirWrite) / legs.tokens) : 0,
       ...(legs.waitForWrite.length > 0 && {

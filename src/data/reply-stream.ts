@@ -13,9 +13,11 @@ const RETRY_FIRST_MS = 250
 const RETRY_MAX_MS = 5_000
 
 /**
- * Reads stream `clientId` from its start, calling `onText` with everything read so far (at most once
- * a frame). A refused subscription is tried again quietly until `stop` is called; a dropped connection
- * is resumed by the client itself from the last byte read. Returns `stop`.
+ * Reads stream `clientId` from its start, calling `onText` with everything read so far after each
+ * chunk (React batches the updates that arrive before it renders; waiting for an animation frame
+ * here would only add a frame or two before the text is painted). A refused subscription is tried
+ * again quietly until `stop` is called; a dropped connection is resumed by the client itself from
+ * the last byte read. Returns `stop`.
  */
 export function followReplyStream(clientId: string, onText: (text: string) => void): () => void {
   const encoder = new TextEncoder()
@@ -24,11 +26,6 @@ export function followReplyStream(clientId: string, onText: (text: string) => vo
   let stopped = false
   let reader: ReadableStreamDefaultReader<string> | undefined
   let retry: ReturnType<typeof setTimeout> | undefined
-  let frame: number | undefined
-  const show = () => {
-    frame = undefined
-    if (!stopped) onText(text)
-  }
   async function run(): Promise<void> {
     for (let attempt = 0; !stopped; attempt++) {
       reader = db.streams.createReadStream({ clientId, byteOffset: bytes }).getReader()
@@ -40,7 +37,7 @@ export function followReplyStream(clientId: string, onText: (text: string) => vo
           attempt = 0
           text += value
           bytes += encoder.encode(value).length
-          frame ??= requestAnimationFrame(show)
+          onText(text)
         }
       } catch {
         // Not open yet (the reply may appear a moment before its stream), refused, or a server
@@ -57,7 +54,6 @@ export function followReplyStream(clientId: string, onText: (text: string) => vo
   return () => {
     stopped = true
     clearTimeout(retry)
-    if (frame !== undefined) cancelAnimationFrame(frame)
     reader?.cancel().catch(() => {})
   }
 }
