@@ -122,7 +122,8 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
             />
           )}
           <MessageControls
-            message={message}
+            // Copy takes the text as shown, streamed words included.
+            message={text === message.text ? message : { ...message, text }}
             canRegenerate={props.canRegenerate}
             onEdit={() => setEditing(true)}
             onRegenerate={() => props.onRegenerate(message)}
