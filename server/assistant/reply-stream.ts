@@ -43,8 +43,15 @@ export interface LiveReply {
  */
 export function openLiveReply(db: AdminDb, clientId: string, state: LiveReplyState): LiveReply | undefined {
   if (Date.now() < state.pausedUntil) return undefined
-  const stream = db.streams.createWriteStream({ clientId })
-  const writer = stream.getWriter()
+  let stream: ReturnType<AdminDb['streams']['createWriteStream']>
+  let writer: WritableStreamDefaultWriter<string>
+  try {
+    stream = db.streams.createWriteStream({ clientId })
+    writer = stream.getWriter()
+  } catch {
+    // Whatever the client library cannot do, the reply is written durably as before.
+    return undefined
+  }
   let phase: 'opening' | 'open' | 'failed' | 'ended' = 'opening'
   const waiters = new Set<(ok: boolean) => void>()
   const settle = (ok: boolean) => {
