@@ -114,9 +114,9 @@ describe('reply streams', () => {
 
   test('a reply streaming for 3 s is written durably at most 4 times a second', async () => {
     const deltas = Array.from({ length: 120 }, (_, k) => `w${k} `)
-    // The model's own pace (25 ms a delta) makes the reply last at least 3 s; the default interval.
+    // The model's own pace (25 ms a delta) makes the reply last at least 3 s; the default intervals.
     stack.model.queue({ deltas, delayMs: 25 })
-    const p = await start({ streamFlushIntervalMs: 1_000 })
+    const p = await start({ flushIntervalMs: 250, streamFlushIntervalMs: 1_000 })
     const { conversationId } = await stack.newChatWithPrompt('Schreib lange')
     const streaming = await reply(conversationId)
     const stream = readStream(replyStreamId(stack.teacherId, streaming.id))
