@@ -194,6 +194,46 @@ test('a requested worksheet shows as a card in the reply, growing while written,
   await expect(material.card(TITLE)).toBeVisible()
 })
 
+test('back from a material opened high up in a long chat, the teacher is where she left it, not at the end', async ({
+  page,
+}, testInfo) => {
+  const isPhone = testInfo.project.name === 'phone'
+  await new AppPage(page).open('/')
+  const ownerId = await signedInUserId(page)
+  const lines = 'Hier steht eine längere Antwort mit mehreren Zeilen, damit der Verlauf scrollt.'
+  const { conversationId, messageIds, steps } = conversationSteps(
+    ownerId,
+    'Langer Verlauf mit Material',
+    Array.from({ length: 24 }, (_, i) => ({
+      role: i % 2 === 0 ? ('user' as const) : ('assistant' as const),
+      text: i % 2 === 0 ? `Frage ${i}` : `Antwort ${i}. ${lines} ${lines}`,
+    })),
+  )
+  await adminTransact(page.request, steps)
+  const chat = { ownerId, conversationId, requestId: messageIds[2]!, replyId: messageIds[3]! }
+  await seedMaterial(page, chat, { title: TITLE, body: V1 })
+
+  const chatPage = new ChatPage(page)
+  const material = new MaterialPage(page)
+  await chatPage.open(conversationId)
+  await expect(chatPage.messageWithText('Antwort 23.')).toBeInViewport()
+  // All 24 messages are one page: at the top of the list the card's reply is rendered.
+  await chatPage.list.evaluate((el) => el.scrollTo({ top: 0 }))
+  const card = material.card(TITLE)
+  await card.scrollIntoViewIfNeeded()
+  await expect(card).toBeInViewport()
+  await expect(chatPage.jumpToLatest).toBeVisible()
+
+  await material.openLink(TITLE).click()
+  await expect(material.panel.getByRole('heading', { name: TITLE })).toBeVisible()
+  if (isPhone) await expect(chatPage.composer).toHaveCount(0)
+  await (isPhone ? material.backToChat : material.closePanel).click()
+  await expect(page).toHaveURL(`/c/${conversationId}`)
+  await expect(card).toBeInViewport()
+  await expect(chatPage.jumpToLatest).toBeVisible()
+  await expect(chatPage.messageWithText('Antwort 23.')).not.toBeInViewport()
+})
+
 test('a hand edit makes version 2, the diff shows the change, and restoring version 1 makes version 3', async ({
   page,
 }) => {

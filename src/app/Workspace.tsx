@@ -111,17 +111,25 @@ function RoutePage({ route, isWide }: { route: Route; isWide: boolean }) {
   }
 }
 
-/** The chat, and the material beside it (its own error boundary) or, on a phone, instead of it. */
+/**
+ * The chat, and the material beside it (its own error boundary) or, on a phone, over it: there the
+ * chat stays mounted, hidden, so "back to the chat" finds the teacher where she left it in a long
+ * chat, not at its end.
+ */
 function ChatRoute(props: { conversationId: string; artifactId: string | undefined; isWide: boolean }) {
   const { conversationId, artifactId, isWide } = props
+  // Its own Suspense: a material loading its code must not suspend the page's boundary, which
+  // would hide the chat and run its mount effects again (the list would jump to its end).
   const panel = artifactId && (
     <RouteErrorBoundary key={artifactId}>
-      <MaterialPanel conversationId={conversationId} artifactId={artifactId} isWide={isWide} />
+      <Suspense fallback={null}>
+        <MaterialPanel conversationId={conversationId} artifactId={artifactId} isWide={isWide} />
+      </Suspense>
     </RouteErrorBoundary>
   )
-  if (panel && !isWide) return panel
+  const layout = !panel ? 'chat-split--alone' : isWide ? 'chat-split--beside' : 'chat-split--over'
   return (
-    <div className={panel ? 'chat-split' : 'chat-split chat-split--alone'}>
+    <div className={`chat-split ${layout}`}>
       <ChatView key={conversationId} conversationId={conversationId} />
       {panel}
     </div>
