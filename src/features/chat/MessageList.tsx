@@ -80,9 +80,17 @@ export function MessageList({
     const el = scrollRef.current
     if (!el) return
     const distanceToEnd = () => el.scrollHeight - el.scrollTop - el.clientHeight
-    let wasAtEnd = distanceToEnd() <= FOLLOW_THRESHOLD_PX
+    // The list opens at its end, and only the reader leaves it, by moving up: the list's own
+    // corrections (rows measured, the space below shrinking) move it down or not at all. A scroll
+    // event seen in the same frame as such a change, before it was corrected, is no reason to stop
+    // following (on a slow phone the list stayed short of its end after opening).
+    let wasAtEnd = true
+    let lastTop = el.scrollTop
     const onScroll = () => {
-      wasAtEnd = distanceToEnd() <= FOLLOW_THRESHOLD_PX
+      const top = el.scrollTop
+      if (distanceToEnd() <= FOLLOW_THRESHOLD_PX) wasAtEnd = true
+      else if (top < lastTop) wasAtEnd = false
+      lastTop = top
     }
     // The content grows too (rows measured after the first scroll, a reply appended while the
     // virtualizer's own idea of the end lagged behind the DOM's): a reader at the end stays there.
