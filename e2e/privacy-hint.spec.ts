@@ -124,3 +124,56 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(chat.composer).not.toHaveValue(/Lindenstraße|example\.de|0151|14\.02\.2015/)
   })
 }
+
+// The detector loads on demand (features/privacy/load-detector.ts). Its chunk's request is held here
+// until after the send click, so the send is certainly made before the check has loaded: it must wait.
+test('a send made before the check has loaded waits for it and is held', async ({ page }) => {
+  const chat = new ChatPage(page)
+  let held: (route: import('@playwright/test').Route) => void = () => {}
+  const requested = new Promise<import('@playwright/test').Route>((resolve) => {
+    held = resolve
+  })
+  await page.route(/\/assets\/detect-personal-data-[\w-]+\.js$/, (route) => held(route))
+  await new AppPage(page).open('/')
+  const id = await new ConversationList(page).createChat()
+  const prompt = 'Kevin hat Förderbedarf im Lesen. Erstelle ein Arbeitsblatt.'
+  await chat.composer.fill(prompt)
+  const route = await requested
+  await chat.send.click()
+  // Waiting for the check: the button says so and takes no second click; the prompt stays.
+  await expect(page.getByRole('button', { name: 'Wird gesendet …' })).toBeDisabled()
+  await expect(chat.composer).toHaveValue(prompt)
+  await route.continue()
+
+  const hint = page.getByRole('region', { name: 'Persönliche Daten von Schüler:innen?' })
+  await expect(hint.getByText('Noch nicht gesendet')).toBeVisible()
+  await expect(hint.locator('mark').first()).toHaveText('Kevin')
+  await expect(chat.composer).toHaveValue(prompt)
+  await hint.getByRole('button', { name: 'Alle durch Platzhalter ersetzen' }).click()
+  await chat.send.click()
+  await expect(chat.composer).toHaveValue('')
+  // Only the replaced prompt was ever stored: the one with the name never left the device.
+  await expect
+    .poll(() => storedPrompts(page, id))
+    .toEqual(['Schüler A hat Förderbedarf im Lesen. Erstelle ein Arbeitsblatt.'])
+})
+
+test('when the check cannot load, nothing is sent, the draft stays and the error says so', async ({
+  page,
+}) => {
+  const chat = new ChatPage(page)
+  await page.route(/\/assets\/detect-personal-data-[\w-]+\.js$/, (route) => route.abort('failed'))
+  await new AppPage(page).open('/')
+  const id = await new ConversationList(page).createChat()
+  const prompt = 'Ein Quiz zu Brüchen für Klasse 6.'
+  await chat.composer.fill(prompt)
+  await chat.send.click()
+  await expect(page.getByRole('alert')).toHaveText(/Prüfung auf persönliche Daten ließ sich nicht laden/)
+  await expect(chat.composer).toHaveValue(prompt)
+  // Once the check can load again, the same send goes out (checked: it holds nothing personal).
+  await page.unroute(/\/assets\/detect-personal-data-[\w-]+\.js$/)
+  await chat.send.click()
+  await expect(chat.composer).toHaveValue('')
+  await expect.poll(() => storedPrompts(page, id)).toEqual([prompt])
+  await expect(page.getByRole('alert')).toHaveCount(0)
+})

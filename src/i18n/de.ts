@@ -317,6 +317,8 @@ export const de = {
   'composer.send': 'Senden',
   'composer.sending': 'Wird gesendet …',
   'composer.failed': 'Senden hat nicht geklappt. Dein Text ist noch da – versuch es gleich noch einmal.',
+  'composer.privacyUnchecked':
+    'Die Prüfung auf persönliche Daten ließ sich nicht laden, darum ist nichts gesendet. Dein Text ist noch da – versuch es gleich noch einmal.',
   'suggestions.heading': 'Ideen für den Einstieg',
   'suggestions.worksheet': 'Erstelle ein Arbeitsblatt zur Bruchrechnung für Klasse 6',
   'suggestions.lessonPlan': 'Plane eine Doppelstunde zur Photosynthese für Klasse 8',

@@ -312,6 +312,8 @@ export const en: Record<MessageKey, string> = {
   'composer.send': 'Send',
   'composer.sending': 'Sending …',
   'composer.failed': 'Sending did not work. Your text is still here – try again in a moment.',
+  'composer.privacyUnchecked':
+    'The check for personal data could not be loaded, so nothing was sent. Your text is still here – try again in a moment.',
   'suggestions.heading': 'Ideas to get started',
   'suggestions.worksheet': 'Create a worksheet on fractions for year 6',
   'suggestions.lessonPlan': 'Plan a double lesson on photosynthesis for year 8',

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { useSettings } from '../../state/settings-store.ts'
 import { Composer } from './Composer.tsx'
@@ -20,9 +20,9 @@ describe('Composer', () => {
     render(<Composer conversationId="c1" onSend={onSend} />)
     type('  Arbeitsblatt zur Bruchrechnung ')
     fireEvent.keyDown(input(), { key: 'Enter' })
-    await flush()
-    expect(onSend).toHaveBeenCalledWith('Arbeitsblatt zur Bruchrechnung')
-    expect(input()).toHaveValue('')
+    // The send waits for the personal-data check, which loads on demand.
+    await waitFor(() => expect(onSend).toHaveBeenCalledWith('Arbeitsblatt zur Bruchrechnung'))
+    await waitFor(() => expect(input()).toHaveValue(''))
     expect(useDraftStore.getState().drafts.c1).toBeUndefined()
   })
 
@@ -43,8 +43,7 @@ describe('Composer', () => {
     fireEvent.keyDown(input(), { key: 'Enter' })
     expect(onSend).not.toHaveBeenCalled()
     fireEvent.keyDown(input(), { key: 'Enter', ctrlKey: true })
-    await flush()
-    expect(onSend).toHaveBeenCalledWith('Quiz')
+    await waitFor(() => expect(onSend).toHaveBeenCalledWith('Quiz'))
   })
 
   it('keeps the draft and says so when sending fails', async () => {
@@ -52,9 +51,8 @@ describe('Composer', () => {
     render(<Composer conversationId="c1" onSend={onSend} />)
     type('Elternbrief')
     fireEvent.click(screen.getByRole('button', { name: 'Senden' }))
-    await flush()
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Senden hat nicht geklappt'))
     expect(input()).toHaveValue('Elternbrief')
-    expect(screen.getByRole('alert')).toHaveTextContent('Senden hat nicht geklappt')
   })
 
   it('shows the counter near the limit and blocks sending above 8000 characters', async () => {

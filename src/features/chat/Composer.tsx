@@ -31,6 +31,7 @@ export function Composer({ conversationId, onSend, disabled = false, busy = fals
   const sendKey = useSettings((s) => s.sendKey)
   const [sending, setSending] = useState(false)
   const [failed, setFailed] = useState(false)
+  const [unchecked, setUnchecked] = useState(false)
   const input = useRef<HTMLTextAreaElement>(null)
   const limit = limitState(text)
   const isOver = limit.overBy > 0
@@ -49,13 +50,19 @@ export function Composer({ conversationId, onSend, disabled = false, busy = fals
 
   async function send(anyway = false) {
     if (!canSend) return
-    // Personal data of pupils stays on the device until the teacher replaces it or says send anyway.
-    if (!anyway && privacy.shouldHold(text)) return
-    privacy.release()
     const sent = text
     setSending(true)
     setFailed(false)
+    setUnchecked(false)
     try {
+      // Personal data of pupils stays on the device until the teacher replaces it or says send anyway.
+      // A send before the check has loaded waits for it; if it cannot load, nothing goes out unchecked.
+      if (!anyway) {
+        const verdict = await privacy.check(sent)
+        if (verdict === 'unchecked') setUnchecked(true)
+        if (verdict !== 'clear') return
+      }
+      privacy.release()
       await onSend(sent.trim())
       clearDraft(conversationId, sent)
     } catch {
@@ -96,10 +103,12 @@ export function Composer({ conversationId, onSend, disabled = false, busy = fals
         aria-describedby={described.filter(Boolean).join(' ')}
         onChange={(e) => setDraft(conversationId, e.target.value)}
         onKeyDown={onKeyDown}
+        onFocus={privacy.prepare}
         {...{ [COMPOSER_INPUT_ATTR]: conversationId }}
       />
-      {privacy.findings.length > 0 && (
+      {privacy.detect && privacy.findings.length > 0 && (
         <PersonalDataHint
+          detect={privacy.detect}
           text={text}
           checkedText={privacy.checkedText}
           findings={privacy.findings}
@@ -130,6 +139,11 @@ export function Composer({ conversationId, onSend, disabled = false, busy = fals
       {isOver && (
         <p id={`${ids}-over`} className="composer__error" role="alert">
           {t('composer.tooLong', { over: fmt(limit.overBy), max: fmt(MAX_PROMPT_CHARS) })}
+        </p>
+      )}
+      {unchecked && (
+        <p className="composer__error" role="alert">
+          {t('composer.privacyUnchecked')}
         </p>
       )}
       {failed && (

@@ -6,7 +6,8 @@ import { type ReactNode, type RefObject, useEffect, useMemo } from 'react'
 import { Link } from 'wouter'
 import { useT } from '../../i18n/index.ts'
 import { paths } from '../../lib/routes.ts'
-import { detectPersonalData, type Finding } from './detect-personal-data.ts'
+import type { Finding } from './detect-personal-data.ts'
+import type { Detect } from './load-detector.ts'
 import { findingKey, placeholdersFor, replaceFindings } from './placeholders.ts'
 
 export interface PersonalDataHintProps {
@@ -21,10 +22,12 @@ export interface PersonalDataHintProps {
   /** Sending was asked for and is held until the teacher decides. */
   isHolding: boolean
   headingRef?: RefObject<HTMLHeadingElement | null>
+  /** The loaded detector (the hint shows findings, so it has loaded), to find them again on replacing. */
+  detect: Detect
 }
 
 export function PersonalDataHint(props: PersonalDataHintProps) {
-  const { text, checkedText, findings, onChange, onSendAnyway, isHolding, headingRef } = props
+  const { text, checkedText, findings, onChange, onSendAnyway, isHolding, headingRef, detect } = props
   const t = useT()
   const stand = useMemo(() => placeholdersFor(checkedText, findings), [checkedText, findings])
   // One row per pupil or datum; replacing it replaces every place it appears.
@@ -39,7 +42,7 @@ export function PersonalDataHint(props: PersonalDataHintProps) {
 
   // Found again in the text as it is now, so a keystroke newer than the check is never lost.
   const replace = (key?: string) => {
-    const now = detectPersonalData(text)
+    const now = detect(text)
     const which = new Set(now.flatMap((f, i) => (key === undefined || findingKey(f) === key ? [i] : [])))
     onChange(replaceFindings(text, now, which))
   }

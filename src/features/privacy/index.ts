@@ -2,4 +2,4 @@
 // privacy page are imported from their files by the lazily loaded pages (app/lazy-pages.ts).
 
 export { PersonalDataHint } from './PersonalDataHint.tsx'
-export { type PersonalDataGate, usePersonalDataGate } from './use-personal-data-gate.ts'
+export { type PersonalDataGate, type SendVerdict, usePersonalDataGate } from './use-personal-data-gate.ts'
