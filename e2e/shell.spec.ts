@@ -33,6 +33,37 @@ test('switches to English and back', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('lang', 'de')
 })
 
+test.describe('English start', () => {
+  // The held request must reach the page's route, not be answered by the service worker's cache.
+  test.use({ serviceWorkers: 'block' })
+
+  test('a start in English shows no German first: the English catalogue loads before the first render', async ({
+    page,
+  }) => {
+    const shell = new ShellPage(page)
+    await shell.open()
+    await shell.language.selectOption('en')
+    await expect(shell.heading).toHaveText('Welcome to eduhu.ki')
+    // The catalogue's request is held on the next load: until it is let through, nothing may render.
+    let held: (route: import('@playwright/test').Route) => void = () => {}
+    const requested = new Promise<import('@playwright/test').Route>((resolve) => {
+      held = resolve
+    })
+    await page.route(/\/assets\/en-[\w-]+\.js$/, (route) => held(route))
+    await page.reload({ waitUntil: 'commit' })
+    const route = await requested
+    // The render would have been scheduled before the catalogue was even asked for (main.tsx).
+    // Still index.html's static placeholder header only: React replaces it with its first render.
+    expect(
+      await page.evaluate(() =>
+        [...(document.getElementById('root')?.children ?? [])].map((el) => el.className),
+      ),
+    ).toEqual(['shell__header'])
+    await route.continue()
+    await expect(shell.heading).toHaveText('Welcome to eduhu.ki')
+  })
+})
+
 test('is an installable PWA: manifest, icons and a service worker', async ({ page, request }) => {
   const shell = new ShellPage(page)
   await shell.open()

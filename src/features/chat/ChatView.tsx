@@ -22,10 +22,10 @@ import { PromptSuggestions } from './PromptSuggestions.tsx'
 import { useReplyAnnouncement } from './reply-announcement.ts'
 import { useChatThread } from './use-chat-thread.ts'
 
-const DEFAULT_TITLES = new Set([
-  translate('de', 'conversations.newTitle'),
-  translate('en', 'conversations.newTitle'),
-])
+// Read when sending, not at import: the English catalogue loads only once English was chosen
+// (i18n/index.ts); until then a chat named in English elsewhere keeps its name here.
+const isNewChatTitle = (title: string) =>
+  title === translate('de', 'conversations.newTitle') || title === translate('en', 'conversations.newTitle')
 
 export function ChatView({ conversationId }: { conversationId: string }) {
   const t = useT()
@@ -53,7 +53,7 @@ export function ChatView({ conversationId }: { conversationId: string }) {
     async (text: string) => {
       setWriteError(null)
       // A chat still carrying the default name is named after its first prompt.
-      const isDefaultTitle = !thread.title?.trim() || DEFAULT_TITLES.has(thread.title.trim())
+      const isDefaultTitle = !thread.title?.trim() || isNewChatTitle(thread.title.trim())
       const sent = sendPrompt({
         conversationId,
         parentId: parent?.id ?? null,

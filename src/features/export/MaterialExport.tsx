@@ -3,7 +3,7 @@
 // material is untouched either way.
 
 import { useState } from 'react'
-import { type Language, useT } from '../../i18n/index.ts'
+import { type Language, loadLanguage, useT } from '../../i18n/index.ts'
 import { toUserMessage } from '../../i18n/to-user-message.ts'
 import { answerLinesAsText } from '../../materials/conventions.ts'
 import type { AnswerKeyMode } from './answer-key-mode.ts'
@@ -30,7 +30,8 @@ export function MaterialExport({ title, body, kind, language }: MaterialExportPr
   async function saveDocx(answerKey: AnswerKeyMode) {
     setProgress({ state: 'building' })
     try {
-      const { buildMaterialDocx } = await loadDocx()
+      // The header line's labels are in the material's language, which may not have loaded yet.
+      const [{ buildMaterialDocx }] = await Promise.all([loadDocx(), loadLanguage(language)])
       const sheet = toSheet(body, layoutOf(kind))
       const blob = await buildMaterialDocx({ title, sheet, language, answerKey })
       downloadFile(fileNameFor(title, 'docx', 'material'), new Blob([blob], { type: DOCX_TYPE }))
@@ -38,6 +39,12 @@ export function MaterialExport({ title, body, kind, language }: MaterialExportPr
     } catch (error) {
       setProgress({ state: 'failed', error })
     }
+  }
+
+  function openPrint() {
+    // The sheet's labels follow the material's language; if it cannot load they stay German, nothing else.
+    const open = () => setPrinting(true)
+    loadLanguage(language).then(open, open)
   }
 
   function saveMarkdown() {
@@ -51,7 +58,7 @@ export function MaterialExport({ title, body, kind, language }: MaterialExportPr
 
   return (
     <div className="export-actions">
-      <button type="button" className="button" onClick={() => setPrinting(true)}>
+      <button type="button" className="button" onClick={openPrint}>
         {t('export.print')}
       </button>
       <button
