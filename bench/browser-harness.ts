@@ -185,17 +185,25 @@ export async function seedChat(
 /**
  * A chat of `count` messages owned by owner written straight into the stack's SQLite file while the
  * stack is stopped (bench/seed-chats.ts), then the stack started again: for 10^5 messages the admin
- * API takes minutes on a busy machine. The server loads them like any stored data.
+ * API takes minutes on a busy machine. The server loads them like any stored data. The texts, times
+ * and links are seedChat's (chatHistory, one message a minute up to endAt), so the chat differs from
+ * one seeded through the API only in its length.
  */
 export async function seedChatInDatabase(
   stack: BrowserStack,
   owner: string,
+  title: string,
   count: number,
+  endAt = Date.now(),
 ): Promise<SeededChat> {
   await stack.stop('SIGTERM')
   const seeder = new ChatSeeder(stack.dataDir)
-  const conversationId = seeder.conversation(owner)
-  const messageIds = seeder.messages(conversationId, count).map((m) => m.id)
+  const startAt = endAt - count * 60_000
+  const conversationId = seeder.conversation(owner, { createdAt: startAt, title })
+  const history = chatHistory(count)
+  const messageIds = seeder
+    .messages(conversationId, count, { text: (i) => history[i]!.text, startAt })
+    .map((m) => m.id)
   seeder.close()
   await stack.restart()
   // The current path's leaf, as conversationSteps links it (the seeder writes no links of its own).

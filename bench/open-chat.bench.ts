@@ -1,8 +1,8 @@
 // Opening a chat in Chromium as a teacher reopens it: production build, service worker installed,
 // signed in, chats of 30, 10^3 and 10^4 messages seeded through the admin API, 10^5 straight into
-// SQLite (bench/seed-chats.ts). Navigation →
-// newest message visible, in interleaved rounds (a fresh page each), with DOM size and JS heap after
-// the open; the cold open (no service worker, no cached assets) once per size, for comparison.
+// SQLite (bench/seed-chats.ts) with the same texts and times. Navigation → newest message visible,
+// in interleaved rounds (a fresh page each), with DOM size and JS heap after the open; the cold open
+// (no service worker, no cached assets) once per size, for comparison.
 
 import type { BrowserContext } from '@playwright/test'
 import {
@@ -95,15 +95,21 @@ export async function benchOpenChat(): Promise<Record<string, unknown>> {
     const context = await newTeacherContext(stack)
     const owner = await signIn(stack, context)
     const seedStarted = performance.now()
-    const big = await seedChatInDatabase(stack, owner, DATABASE_SEEDED)
+    // Every chat has the same texts and spacing and ends an hour after the next larger one, so the
+    // chats differ in length (and their place in the list) only.
+    const title = (n: number) => `Chat mit ${n} Nachrichten`
+    const endAt = (n: number) => Date.now() - SIZES.indexOf(n) * 3_600_000
+    const big = await seedChatInDatabase(
+      stack,
+      owner,
+      title(DATABASE_SEEDED),
+      DATABASE_SEEDED,
+      endAt(DATABASE_SEEDED),
+    )
     const sqliteSeconds = round((performance.now() - seedStarted) / 1000)
     const chats: SeededChat[] = []
-    for (const [k, n] of SIZES.entries())
-      chats.push(
-        n === DATABASE_SEEDED
-          ? big
-          : await seedChat(stack, owner, `Chat mit ${n} Nachrichten`, n, Date.now() - k * 3_600_000),
-      )
+    for (const n of SIZES)
+      chats.push(n === DATABASE_SEEDED ? big : await seedChat(stack, owner, title(n), n, endAt(n)))
     const seedSeconds = round((performance.now() - seedStarted) / 1000 - sqliteSeconds)
 
     const cold: Record<string, { open_ms: number; controlled: boolean }> = {}
@@ -115,10 +121,12 @@ export async function benchOpenChat(): Promise<Record<string, unknown>> {
 
     await installServiceWorker(context)
     const runs: Opened[][] = SIZES.map(() => [])
-    // Round-robin: every size sees the same stretch of the machine's load.
+    // Round-robin: every size sees the same stretch of the machine's load, and each round starts with
+    // the next size, so no size is always opened right after the same other one.
     for (let round = 0; round < ROUNDS; round++)
-      for (const [k, chat] of chats.entries()) {
-        const opened = await open(context, chat)
+      for (let j = 0; j < chats.length; j++) {
+        const k = (j + round) % chats.length
+        const opened = await open(context, chats[k]!)
         if (!opened.controlled) throw new Error('a warm open was not served by the service worker')
         runs[k]!.push(opened)
       }

@@ -41,11 +41,15 @@ export class ChatSeeder {
     return id
   }
 
-  conversation(owner: string, opts: { pinned?: boolean; archived?: boolean } = {}): string {
+  /** createdAt (and updatedAt): when the chat started; by default the seeder's own clock. */
+  conversation(
+    owner: string,
+    opts: { pinned?: boolean; archived?: boolean; createdAt?: number; title?: string } = {},
+  ): string {
     const id = this.newId()
-    const t = this.tick()
+    const t = opts.createdAt ?? this.tick()
     this.put(id, 'conversations', 'id', id, t)
-    this.put(id, 'conversations', 'title', `Unterricht ${this.serial}`, t)
+    this.put(id, 'conversations', 'title', opts.title ?? `Unterricht ${this.serial}`, t)
     this.put(id, 'conversations', 'createdAt', t, t)
     this.put(id, 'conversations', 'updatedAt', t, t)
     this.put(id, 'conversations', 'pinned', opts.pinned ?? false, t)
@@ -54,19 +58,29 @@ export class ChatSeeder {
     return id
   }
 
-  /** n messages, oldest first, alternating prompt and reply, each the previous one's child. */
-  messages(conversation: string, n: number): SeededMessage[] {
+  /**
+   * n messages, oldest first, alternating prompt and reply, each the previous one's child. With
+   * `like`, the texts and times a chat seeded through the admin API has (bench/browser-harness.ts
+   * chatHistory, one message a minute from startAt, updatedAt set), so that a chat seeded here differs
+   * from those only in its length.
+   */
+  messages(
+    conversation: string,
+    n: number,
+    like?: { text: (i: number) => string; startAt: number },
+  ): SeededMessage[] {
     const out: SeededMessage[] = []
     let parent: string | undefined
     for (let i = 0; i < n; i++) {
       const id = this.newId()
-      const t = this.tick()
+      const t = like ? like.startAt + i * 60_000 : this.tick()
       const isPrompt = i % 2 === 0
       this.put(id, 'messages', 'id', id, t)
       this.put(id, 'messages', 'role', isPrompt ? 'user' : 'assistant', t)
-      this.put(id, 'messages', 'text', isPrompt ? PROMPT : REPLY, t)
+      this.put(id, 'messages', 'text', like ? like.text(i) : isPrompt ? PROMPT : REPLY, t)
       this.put(id, 'messages', 'status', 'done', t)
       this.put(id, 'messages', 'createdAt', t, t)
+      if (like) this.put(id, 'messages', 'updatedAt', t, t)
       this.put(id, 'messages', 'conversation', conversation, t)
       if (parent) this.put(id, 'messages', 'parent', parent, t)
       parent = id
