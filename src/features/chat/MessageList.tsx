@@ -2,7 +2,7 @@
 // chat length. End-anchored (TanStack Virtual): older pages prepend without moving the message
 // being read, and new or growing replies are followed only while the reader is at the bottom.
 
-import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual'
+import { defaultRangeExtractor, elementScroll, type Range, useVirtualizer } from '@tanstack/react-virtual'
 import { type FocusEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import {
   type ChatMessage,
@@ -14,6 +14,7 @@ import {
 } from '../../data/messages.ts'
 import { useT } from '../../i18n/index.ts'
 import { siblingsOf } from '../../lib/message-tree.ts'
+import { createEndFollow } from './end-follow.ts'
 import { MessageItem } from './MessageItem.tsx'
 import { isNearTop } from './older-pages.ts'
 
@@ -58,8 +59,15 @@ export function MessageList({
     },
     [focusedIndex],
   )
+  // Where the list last scrolled itself (row corrections, scrolls to the end): a scroll event that
+  // lands there is the list's own doing, never the reader leaving the end.
+  const ownScrollTarget = useRef<number | null>(null)
   const virtualizer = useVirtualizer({
     count: messages.length,
+    scrollToFn: (offset, options, instance) => {
+      ownScrollTarget.current = offset + (options.adjustments ?? 0)
+      elementScroll(offset, options, instance)
+    },
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_ROW_PX,
     getItemKey: (index) => messages[index]?.id ?? index,
@@ -74,29 +82,28 @@ export function MessageList({
     virtualizer.scrollToEnd()
   }, [virtualizer])
 
-  // The space below the list changes (the composer grows with a draft, a notice or the phone keyboard
-  // appears): a reader who was at the bottom stays there, or every later reply would go unfollowed.
+  // The list follows its end while the reader is there: when rows are measured after opening, a
+  // reply grows or arrives while the virtualizer's own idea of the end lags behind the DOM's, and when
+  // the space below the list changes (the composer grows with a draft, a notice or the phone keyboard
+  // appears). Without this, every later reply would go unfollowed.
   useEffect(() => {
     const el = scrollRef.current
     if (!el) return
     const distanceToEnd = () => el.scrollHeight - el.scrollTop - el.clientHeight
-    // The list opens at its end, and only the reader leaves it, by moving up: the list's own
-    // corrections (rows measured, the space below shrinking) move it down or not at all. A scroll
-    // event seen in the same frame as such a change, before it was corrected, is no reason to stop
-    // following (on a slow phone the list stayed short of its end after opening).
-    let wasAtEnd = true
-    let lastTop = el.scrollTop
+    const follow = createEndFollow(el.scrollTop, FOLLOW_THRESHOLD_PX)
     const onScroll = () => {
       const top = el.scrollTop
-      if (distanceToEnd() <= FOLLOW_THRESHOLD_PX) wasAtEnd = true
-      else if (top < lastTop) wasAtEnd = false
-      lastTop = top
+      const target = ownScrollTarget.current
+      ownScrollTarget.current = null
+      follow.onScroll({
+        top,
+        distanceToEnd: distanceToEnd(),
+        isOwn: target !== null && Math.abs(top - target) < 1.5,
+      })
     }
-    // The content grows too (rows measured after the first scroll, a reply appended while the
-    // virtualizer's own idea of the end lagged behind the DOM's): a reader at the end stays there.
     const canvas = el.firstElementChild
     const observer = new ResizeObserver(() => {
-      if (wasAtEnd && distanceToEnd() > FOLLOW_THRESHOLD_PX) virtualizer.scrollToEnd()
+      if (follow.shouldScrollToEnd(distanceToEnd())) virtualizer.scrollToEnd()
     })
     el.addEventListener('scroll', onScroll, { passive: true })
     observer.observe(el)
