@@ -1,12 +1,13 @@
 // Benchmark of the assistant path as a teacher experiences it: the local Instant server in its own
 // process, the worker answering from a scripted model that streams at a fixed pace, and the teacher's
-// unmodified core client watching the reply. Measures how long until the first words show, how old
-// the newest token is when an update reaches the teacher (model → worker → database → client), how
-// long after the model's last token the reply shows as done, prompt-to-done over the model's own
-// streaming time (a ratio), and text updates per reply (database writes are batched).
+// unmodified core client following the reply as the chat view does — the reply's Instant stream
+// (src/data/follow-reply-stream.ts, the view's own code) and its durable text, showing the longer.
+// Measures prompt → first words shown, model token → shown, and, apart, what the durable text alone
+// gives (written about once a second while the stream carries the tokens): its first words, its
+// token age, writes per reply, last token → done, prompt-to-done over the model's streaming time.
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { id } from '@instantdb/core'
 import { readAssistantConfig } from '../server/assistant/config.ts'
@@ -16,18 +17,35 @@ import { refreshTokenFor, signedInClient } from '../server/instant/conformance/p
 import { freePort, startServerProcess } from '../server/instant/conformance/server-process.ts'
 import { LOCAL_APP_ID } from '../server/instant/local-app.ts'
 import { createLogger } from '../server/instant/shared/log.ts'
+import { followReplyStream, shownReplyText } from '../src/data/follow-reply-stream.ts'
+import { replyStreamId } from '../src/data/reply-stream-id.ts'
 import { percentile, round } from './stats.ts'
 
 const PROMPTS = 20
 const DELTAS = 40
 const DELTA_MS = 25
 
-/** Each delta carries the time the model sent it, so the teacher's side can tell how old its text is. */
+/** Each delta carries its number and the time the model sent it, so the teacher's side can date it. */
 function stamped(k: number): string {
   return `[${k}@${Date.now()}] `
 }
 
+/** The deltas in `text` not in `seen` yet, as [number, time the model sent it]; adds them to `seen`. */
+function newStamps(text: string, seen: Set<number>): [number, number][] {
+  const found: [number, number][] = []
+  for (const m of text.matchAll(/\[(\d+)@(\d+)\]/g)) {
+    const k = Number(m[1])
+    if (seen.has(k)) continue
+    seen.add(k)
+    found.push([k, Number(m[2])])
+  }
+  return found
+}
+
+const spread = (xs: number[]) => ({ p50: percentile(xs, 50), p95: percentile(xs, 95) })
+
 export async function benchAssistant(): Promise<Record<string, unknown>> {
+  const loadAtStart = loadavg()
   const dir = mkdtempSync(join(tmpdir(), 'assistant-bench-'))
   const server = await startServerProcess(dir, await freePort())
   const adminToken = readFileSync(join(dir, 'admin-token'), 'utf8').trim()
@@ -45,11 +63,16 @@ export async function benchAssistant(): Promise<Record<string, unknown>> {
     await refreshTokenFor({ url: server.url, adminToken }, 'bench@schule.de'),
   )
   const teacherId = (await teacher.getAuth())!.id
+  const stops: (() => void)[] = []
   try {
-    const firstText: number[] = []
+    const firstShown: number[] = []
+    const firstDurable: number[] = []
+    const tokenShown: number[] = []
+    const tokenDurable: number[] = []
+    let tokensFirstByStream = 0
+    let tokensSeen = 0
     const doneAfterModel: number[] = []
     const ratio: number[] = []
-    const lag: number[] = []
     const writes: number[] = []
     for (let n = 0; n < PROMPTS; n++) {
       // The scripted model stamps each delta when it sends it.
@@ -70,9 +93,27 @@ export async function benchAssistant(): Promise<Record<string, unknown>> {
       const conversationId = id()
       const requestId = id()
       const now = Date.now()
-      let shownFirst = 0
-      let lastText = ''
-      let textChanges = 0
+      let shownFirstAt = 0
+      let durableFirstAt = 0
+      let streamed = ''
+      let durable = ''
+      let durableChanges = 0
+      let status = ''
+      const seenShown = new Set<number>()
+      const seenDurable = new Set<number>()
+      let stopStream: (() => void) | undefined
+      // What the chat view shows: the longer of the stream's and the durable text (useReplyText).
+      const show = () => {
+        const t = Date.now()
+        const text = shownReplyText(streamed, durable)
+        if (text && !shownFirstAt) shownFirstAt = t
+        const viaStream = text === streamed && streamed.length > durable.length
+        for (const [, sentAt] of newStamps(text, seenShown)) {
+          tokenShown.push(t - sentAt)
+          tokensSeen++
+          if (viaStream) tokensFirstByStream++
+        }
+      }
       const done = new Promise<number>((resolve) => {
         const off = teacher.subscribeQuery(
           { messages: { $: { where: { 'conversation.id': conversationId, role: 'assistant' } } } },
@@ -80,14 +121,24 @@ export async function benchAssistant(): Promise<Record<string, unknown>> {
             const reply = r.data?.messages[0]
             if (!reply) return
             const t = Date.now()
-            if (reply.text && !shownFirst) shownFirst = t
-            if (reply.text !== lastText) {
-              textChanges++
-              lastText = reply.text
-              const stamps = [...reply.text.matchAll(/@(\d+)\]/g)].map((m) => Number(m[1]))
-              if (stamps.length && reply.status === 'streaming') lag.push(t - Math.max(...stamps))
+            status = reply.status
+            // As the chat view: the stream is followed while the reply is streaming.
+            if (reply.status === 'streaming' && !stopStream) {
+              stopStream = followReplyStream(teacher.streams, replyStreamId(teacherId, reply.id), (text) => {
+                streamed = text
+                show()
+              })
+              stops.push(stopStream)
             }
-            if (reply.status === 'done') {
+            if (reply.text !== durable) {
+              durableChanges++
+              durable = reply.text
+              if (durable && !durableFirstAt) durableFirstAt = t
+              for (const [, sentAt] of newStamps(durable, seenDurable)) tokenDurable.push(t - sentAt)
+              show()
+            }
+            if (reply.status !== 'streaming' && reply.status !== 'pending') {
+              stopStream?.()
               off()
               resolve(t)
             }
@@ -115,24 +166,32 @@ export async function benchAssistant(): Promise<Record<string, unknown>> {
         teacher.tx.conversations[conversationId]!.link({ activeMessage: requestId }),
       ])
       const doneAt = await done
-      firstText.push(shownFirst - sent)
+      if (seenDurable.size !== DELTAS)
+        throw new Error(`reply ${n} ended ${status} with ${seenDurable.size} of ${DELTAS} deltas`)
+      firstShown.push(shownFirstAt - sent)
+      firstDurable.push(durableFirstAt - sent)
       doneAfterModel.push(doneAt - modelEnd)
       ratio.push((doneAt - sent) / (modelEnd - modelStart))
-      writes.push(textChanges)
+      writes.push(durableChanges)
     }
+    const loadAtEnd = loadavg()
     return {
       prompts: PROMPTS,
       model_stream: {
         deltas: DELTAS,
         delta_interval_ms: DELTA_MS,
-        flush_interval_ms: config.flushIntervalMs,
+        streams: config.streams,
+        durable_flush_interval_ms: config.streams ? config.streamFlushIntervalMs : config.flushIntervalMs,
       },
-      first_text_visible_ms: { p50: percentile(firstText, 50), p95: percentile(firstText, 95) },
-      token_to_teacher_latency_ms: { p50: percentile(lag, 50), p95: percentile(lag, 95) },
-      done_visible_after_last_token_ms: {
-        p50: percentile(doneAfterModel, 50),
-        p95: percentile(doneAfterModel, 95),
-      },
+      load_avg_1min: { start: round(loadAtStart[0]!), end: round(loadAtEnd[0]!) },
+      // What the teacher is shown: the longer of the reply's stream and its durable text.
+      first_text_visible_ms: spread(firstShown),
+      token_to_teacher_latency_ms: spread(tokenShown),
+      tokens_first_shown_through_stream_pct: round((100 * tokensFirstByStream) / tokensSeen),
+      // The durable message text alone, as a client without the stream (or the list) sees it.
+      durable_first_text_ms: spread(firstDurable),
+      durable_token_to_teacher_latency_ms: spread(tokenDurable),
+      done_visible_after_last_token_ms: spread(doneAfterModel),
       prompt_to_done_over_model_stream_time: {
         p50: round(percentile(ratio, 50)),
         p95: round(percentile(ratio, 95)),
@@ -140,6 +199,7 @@ export async function benchAssistant(): Promise<Record<string, unknown>> {
       text_updates_seen_per_reply: { p50: percentile(writes, 50), max: Math.max(...writes) },
     }
   } finally {
+    for (const stop of stops) stop()
     teacher.shutdown()
     await worker.close()
     await model.close()

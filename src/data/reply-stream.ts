@@ -5,58 +5,9 @@
 
 import { useEffect, useState } from 'react'
 import { db } from './db.ts'
+import { followReplyStream, shownReplyText } from './follow-reply-stream.ts'
 import type { ChatMessage } from './messages.ts'
 import { replyStreamId } from './reply-stream-id.ts'
-
-/** Retries of a subscription the server refused (not open yet, or no streams), doubling up to this. */
-const RETRY_FIRST_MS = 250
-const RETRY_MAX_MS = 5_000
-
-/**
- * Reads stream `clientId` from its start, calling `onText` with everything read so far after each
- * chunk (React batches the updates that arrive before it renders; waiting for an animation frame
- * here would only add a frame or two before the text is painted). A refused subscription is tried
- * again quietly until `stop` is called; a dropped connection is resumed by the client itself from
- * the last byte read. Returns `stop`.
- */
-export function followReplyStream(clientId: string, onText: (text: string) => void): () => void {
-  const encoder = new TextEncoder()
-  let text = ''
-  let bytes = 0
-  let stopped = false
-  let reader: ReadableStreamDefaultReader<string> | undefined
-  let retry: ReturnType<typeof setTimeout> | undefined
-  async function run(): Promise<void> {
-    for (let attempt = 0; !stopped; attempt++) {
-      reader = db.streams.createReadStream({ clientId, byteOffset: bytes }).getReader()
-      try {
-        for (;;) {
-          const { value, done } = await reader.read()
-          // The stream ended (the reply is complete, stopped or failed): the durable text takes over.
-          if (done || stopped) return
-          attempt = 0
-          text += value
-          bytes += encoder.encode(value).length
-          onText(text)
-        }
-      } catch {
-        // Not open yet (the reply may appear a moment before its stream), refused, or a server
-        // without streams: the durable text is shown meanwhile.
-      }
-      if (stopped) return
-      const wait = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** attempt)
-      await new Promise<void>((resolve) => {
-        retry = setTimeout(resolve, wait)
-      })
-    }
-  }
-  void run()
-  return () => {
-    stopped = true
-    clearTimeout(retry)
-    reader?.cancel().catch(() => {})
-  }
-}
 
 /**
  * The text to show for `message`: while an assistant reply is streaming and shown, the longer of its
@@ -73,9 +24,9 @@ export function useReplyText(message: Pick<ChatMessage, 'id' | 'role' | 'status'
   useEffect(() => {
     if (!clientId) return
     const messageId = message.id
-    return followReplyStream(clientId, (text) => setStreamed({ messageId, text }))
+    return followReplyStream(db.streams, clientId, (text) => setStreamed({ messageId, text }))
   }, [clientId, message.id])
   // Kept after the stream ends, until the durable text catches up (a stop shows no step back).
   const live = streamed?.messageId === message.id ? streamed.text : ''
-  return live.length > message.text.length ? live : message.text
+  return shownReplyText(live, message.text)
 }
