@@ -133,6 +133,28 @@ test('edit-and-resend keeps both branches and the switcher moves between them', 
   await expect(back.getByRole('group', { name: 'Version 1 von 2' })).toBeVisible()
   await expect(back.getByRole('button', { name: 'Vorherige Version' })).toBeDisabled()
 
+  // With the message's controls at the bottom of the list (the reply below it out of view), the
+  // "latest" button shows and keeps clear of them: centred, it covered the switcher on a phone.
+  await chat.list.evaluate((list, id) => {
+    const row = list.querySelector<HTMLElement>(`[data-testid="message"][data-message-id="${id}"]`)!
+    list.scrollTop += row.getBoundingClientRect().bottom - list.getBoundingClientRect().bottom
+  }, messageIds[2]!)
+  await expect(chat.jumpToLatest).toBeVisible()
+  const jump = (await chat.jumpToLatest.boundingBox())!
+  for (const control of await back.getByRole('button').all()) {
+    const box = await control.boundingBox()
+    if (!box) continue
+    const overlaps =
+      box.x < jump.x + jump.width &&
+      jump.x < box.x + box.width &&
+      box.y < jump.y + jump.height &&
+      jump.y < box.y + box.height
+    expect(
+      overlaps,
+      `"Zum neuesten Beitrag" covers ${(await control.getAttribute('aria-label')) ?? (await control.textContent())}`,
+    ).toBe(false)
+  }
+
   await back.getByRole('button', { name: 'Nächste Version' }).click()
   await expect(chat.messageWithText('Klasse 6')).toBeVisible()
   await expect(chat.message(messageIds[3]!)).toHaveCount(0)

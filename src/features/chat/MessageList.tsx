@@ -207,7 +207,8 @@ export function MessageList({
       </section>
       {!atEnd && (
         <button type="button" className="button message-list__jump" onClick={() => virtualizer.scrollToEnd()}>
-          {t('chat.jumpToLatest')} <span aria-hidden="true">↓</span>
+          <span className="message-list__jump-label">{t('chat.jumpToLatest')}</span>{' '}
+          <span aria-hidden="true">↓</span>
         </button>
       )}
     </div>
