@@ -206,8 +206,15 @@ export function MessageList({
         </div>
       </section>
       {!atEnd && (
-        <button type="button" className="button message-list__jump" onClick={() => virtualizer.scrollToEnd()}>
-          <span className="message-list__jump-label">{t('chat.jumpToLatest')}</span>{' '}
+        <button
+          type="button"
+          className="button message-list__jump"
+          aria-label={t('chat.jumpToLatest')}
+          onClick={() => virtualizer.scrollToEnd()}
+        >
+          <span className="message-list__jump-label" aria-hidden="true">
+            {t('chat.jumpToLatest')}
+          </span>
           <span aria-hidden="true">↓</span>
         </button>
       )}
