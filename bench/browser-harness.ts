@@ -240,13 +240,16 @@ export const messageWithId = (id: string): Watched => ({
 
 /**
  * Runs in the page from its first script on (addInitScript): each animation frame, whether the watched
- * element is rendered with its box inside the viewport; the first such frame's time
- * (performance.now(), i.e. ms since the navigation started) goes to window.__benchVisibleAt.
+ * element is rendered with its box inside the viewport; the time of the first such check
+ * (performance.now(), i.e. ms since the navigation started) goes to window.__benchVisibleAt. Not the
+ * frame's own timestamp: that is when the frame began, and work that ran before its callbacks (the
+ * render that put the element there) would not count.
  */
 export function watchVisible({ selector, text }: Watched): void {
   const w = window as unknown as { __benchVisibleAt?: number }
   w.__benchVisibleAt = undefined
-  const tick = (now: number) => {
+  const tick = () => {
+    const now = performance.now()
     const hit = [...document.querySelectorAll(selector)].some((el) => {
       const box = el.getBoundingClientRect()
       const shown = box.height > 0 && box.bottom > 0 && box.top < window.innerHeight

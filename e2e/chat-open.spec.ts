@@ -1,10 +1,17 @@
 // Opening a chat asks the server for its newest page only: what the app subscribes to is read off the
 // real socket (every `add-query` it sends). Older pages follow a scroll to the top, or at once when the
-// first page does not fill the screen.
+// first page does not fill the screen. The newest page shows as soon as its own query answers.
 
 import { expect, type Page, test } from '@playwright/test'
 import { waitFrames } from './fixtures/frames.ts'
-import { type SeedMessage, seedConversation } from './fixtures/seed.ts'
+import {
+  adminTransact,
+  conversationSteps,
+  type SeedMessage,
+  seedConversation,
+  signedInUserId,
+} from './fixtures/seed.ts'
+import { chatMessagesQuery, gateServerFrames, type SocketGate } from './fixtures/socket-gate.ts'
 import { ChatPage } from './pages/chat-page.ts'
 
 interface WindowArgs {
@@ -78,4 +85,66 @@ test('a first page that does not fill the screen brings the next page at once', 
   await expect(chat.message(seeded.messageIds.at(-1)!)).toBeVisible()
   await expect(chat.message(seeded.messageIds[0]!)).toBeAttached()
   expect(older.length).toBeGreaterThan(0)
+})
+
+/**
+ * Holds the server's answers to the chat's cursor queries: the pages the client opens from the first
+ * page's start cursor (and the watcher for newer messages beside them). Its first page, which has no
+ * cursor, passes.
+ */
+/** Seeds a chat with no page of the app open: nothing of it is in the app's cache before it opens. */
+async function seedUnopened(page: Page, title: string, messages: SeedMessage[]) {
+  const owner = await signedInUserId(page)
+  await page.goto('about:blank')
+  const { steps, ...ids } = conversationSteps(owner, title, messages)
+  await adminTransact(page.request, steps)
+  return ids
+}
+
+async function holdCursorPages(page: Page, conversationId: string): Promise<SocketGate> {
+  const gate = await gateServerFrames(page, (frame) => {
+    const args = chatMessagesQuery(frame, conversationId)
+    return args !== undefined && (args.after !== undefined || args.before !== undefined)
+  })
+  gate.hold()
+  return gate
+}
+
+test('a long chat shows its newest page before the cursor pages have answered', async ({ page }) => {
+  const chat = new ChatPage(page)
+  const seeded = await seedUnopened(
+    page,
+    'Ohne zweite Runde',
+    chatOf(200, (i) => `Nachricht ${i}: Wir ordnen Brüche der Größe nach.`),
+  )
+  const gate = await holdCursorPages(page, seeded.conversationId)
+  await chat.open(seeded.conversationId)
+  await expect(chat.message(seeded.messageIds.at(-1)!)).toBeInViewport()
+  expect(gate.held(), 'the cursor pages were asked for and are still held').toBeGreaterThan(0)
+  await expect(chat.composer).toBeEnabled()
+
+  gate.release()
+  await chat.scrollListTo('top')
+  await expect(chat.message(seeded.messageIds[169]!)).toBeAttached()
+})
+
+test('an older page asked for before the cursor pages answered comes once they do', async ({ page }) => {
+  // A tall window: the first page does not fill it, so the list asks for the next one at once.
+  await page.setViewportSize({ width: page.viewportSize()?.width ?? 1200, height: 8000 })
+  const chat = new ChatPage(page)
+  const seeded = await seedUnopened(
+    page,
+    'Kurze Zeilen, langsame Seiten',
+    chatOf(45, (i) => `Zeile ${i}`),
+  )
+  const gate = await holdCursorPages(page, seeded.conversationId)
+  await chat.open(seeded.conversationId)
+  await expect(chat.message(seeded.messageIds.at(-1)!)).toBeVisible()
+  await expect(chat.message(seeded.messageIds[15]!)).toBeVisible()
+  // Long enough for the list's request for more to have been made while the pages are held.
+  await waitFrames(page, 30)
+  await expect(chat.message(seeded.messageIds[0]!)).not.toBeAttached()
+
+  gate.release()
+  await expect(chat.message(seeded.messageIds[0]!)).toBeAttached()
 })

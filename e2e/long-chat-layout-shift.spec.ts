@@ -7,6 +7,7 @@
 import { expect, type Page, test } from '@playwright/test'
 import { waitFrames } from './fixtures/frames.ts'
 import { adminTransact, conversationSteps, type SeedMessage, signedInUserId } from './fixtures/seed.ts'
+import { chatMessagesQuery, gateServerFrames } from './fixtures/socket-gate.ts'
 import { ChatPage } from './pages/chat-page.ts'
 
 const PAGES_BACK = 4
@@ -50,49 +51,10 @@ async function recordLayoutShifts(page: Page): Promise<void> {
   })
 }
 
-interface Gate {
-  /** From the next answer to a message query of the chat on, the server's frames wait (order kept). */
-  hold(): void
-  release(): void
-}
-
-/** Routes the app's WebSocket through the test, so answers to the chat's message queries can be held. */
-async function gateChatPages(page: Page, conversationId: string): Promise<Gate> {
-  let armed = false
-  const held: (string | Buffer)[] = []
-  let toPage: ((message: string | Buffer) => void) | undefined
-  await page.routeWebSocket(/\/runtime\/session/, (ws) => {
-    const server = ws.connectToServer()
-    ws.onMessage((message) => server.send(message))
-    toPage = (message) => ws.send(message)
-    server.onMessage((message) => {
-      if (armed && (held.length > 0 || answersChat(message, conversationId))) held.push(message)
-      else ws.send(message)
-    })
-  })
-  return {
-    hold: () => {
-      armed = true
-    },
-    release: () => {
-      armed = false
-      for (const message of held.splice(0)) toPage?.(message)
-    },
-  }
-}
-
 /** Makes the browser paint now: layout shifts are found between painted frames, and animation frames
  * alone did not always paint in the phone emulation. */
 async function paint(page: Page): Promise<void> {
   await page.screenshot()
-}
-
-function answersChat(message: string | Buffer, conversationId: string): boolean {
-  const msg = JSON.parse(String(message)) as {
-    op?: string
-    q?: { messages?: { $?: { where?: Record<string, unknown> } } }
-  }
-  return msg.op === 'add-query-ok' && msg.q?.messages?.$?.where?.['conversation.id'] === conversationId
 }
 
 async function shifts(page: Page): Promise<Shift[]> {
@@ -117,7 +79,10 @@ test('a long chat opens and pages back without any layout shift', async ({ page 
   await adminTransact(page.request, seeded.steps)
   const ids = seeded.messageIds
   await recordLayoutShifts(page)
-  const gate = await gateChatPages(page, seeded.conversationId)
+  const gate = await gateServerFrames(
+    page,
+    (frame) => chatMessagesQuery(frame, seeded.conversationId) !== undefined,
+  )
   gate.hold()
 
   await chat.open(seeded.conversationId)

@@ -10,7 +10,7 @@
 // ends at a pending user message, so the old reply is hidden until the new one exists.
 
 import { id } from '@instantdb/react'
-import { useMemo } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { buildTree, type MessageTree, newestLeaf, type TreeMessage } from '../lib/message-tree.ts'
 import { type MaterialDraft, parseDrafts } from '../materials/draft.ts'
 import type { MaterialIntent } from '../materials/intent.ts'
@@ -115,34 +115,64 @@ function toChatMessage(row: MessageRow): ChatMessage {
   return m
 }
 
-/**
- * The conversation's messages, newest page first: one top-level cursor query (never a nested
- * limit, never the whole history). `loadOlder` adds the next older page; every page stays live.
- */
-export function useMessagePages(conversationId: string) {
-  const res = db.useInfiniteQuery({
+/** The chat view's page query: the newest messages of one conversation with what their cards need. */
+function newestPageQuery(conversationId: string) {
+  return {
     messages: {
       $: {
         where: { 'conversation.id': conversationId },
-        order: { createdAt: 'desc' },
+        order: { createdAt: 'desc' as const },
         limit: MESSAGE_PAGE_SIZE,
       },
-      parent: { $: { fields: ['id'] } },
+      parent: { $: { fields: ['id' as const] } },
       // The cards of the loaded window only: each reply's versions with their artifact's name.
       artifactVersions: {
-        $: { fields: ['version', 'status'] },
-        artifact: { $: { fields: ['title', 'kind', 'level'] } },
+        $: { fields: ['version' as const, 'status' as const] },
+        artifact: { $: { fields: ['title' as const, 'kind' as const, 'level' as const] } },
       },
     },
-  })
-  const rows = res.data?.messages
+  }
+}
+
+/**
+ * The conversation's messages, newest page first: one top-level cursor query (never a nested
+ * limit, never the whole history). `loadOlder` adds the next older page; every page stays live.
+ *
+ * Instant's infinite query shows a full first page only once a second query (the page again, from
+ * its start cursor) has answered: from the server, or from the local cache after the first one.
+ * Until then the chat shows that first query's own result. It is the same query (same hash), so
+ * it costs no extra subscription, and a long chat opens as soon as a short one does.
+ */
+export function useMessagePages(conversationId: string) {
+  const query = newestPageQuery(conversationId)
+  const res = db.useInfiniteQuery(query)
+  const pages = res.data?.messages
+  // Empty while only the pages' watcher for newer messages has answered, not the page itself.
+  const hasPages = pages !== undefined && pages.length > 0
+  const first = db.useQuery(hasPages ? null : query)
+  const rows = hasPages ? pages : first.data?.messages
   const tree = useMemo(() => buildTree((rows ?? []).map(toChatMessage)), [rows])
+
+  // An older page asked for before the pages exist is loaded as soon as they do.
+  const wantsOlder = useRef(false)
+  const { loadNextPage } = res
+  useEffect(() => {
+    if (hasPages && wantsOlder.current) {
+      wantsOlder.current = false
+      loadNextPage()
+    }
+  }, [hasPages, loadNextPage])
+  const loadOlder = useCallback(() => {
+    if (hasPages) loadNextPage()
+    else wantsOlder.current = true
+  }, [hasPages, loadNextPage])
+
   return {
     tree,
-    isLoading: res.isLoading,
-    error: res.error,
-    hasOlder: res.canLoadNextPage,
-    loadOlder: res.loadNextPage,
+    isLoading: rows === undefined && !res.error && !first.error,
+    error: res.error ?? first.error,
+    hasOlder: hasPages ? res.canLoadNextPage : Boolean(first.pageInfo?.messages?.hasNextPage),
+    loadOlder,
   }
 }
 
