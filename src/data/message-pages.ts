@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { buildTree } from '../lib/message-tree.ts'
 import { type MaterialDraft, parseDrafts } from '../materials/draft.ts'
 import { db } from './db.ts'
+import { keepUnchanged } from './keep-unchanged.ts'
 import type { ChatMessage, MessageMaterial, MessageStatus } from './messages.ts'
 
 export const MESSAGE_PAGE_SIZE = 30
@@ -75,35 +76,6 @@ function toChatMessage(row: MessageRow): ChatMessage {
     converted.set(row, m)
   }
   return m
-}
-
-/**
- * Each message equal to the one shown before keeps that object, so its row does not render again:
- * the page's live chunk comes as new rows on every change (a streamed reply re-sends its page), and
- * the first page comes again from the cursor pages after the open.
- */
-export function keepUnchanged(before: Map<string, ChatMessage>, messages: ChatMessage[]): ChatMessage[] {
-  return messages.map((m) => {
-    const old = before.get(m.id)
-    return old && isSameMessage(old, m) ? old : m
-  })
-}
-
-function isSameMessage(a: ChatMessage, b: ChatMessage): boolean {
-  return (
-    a.text === b.text &&
-    a.status === b.status &&
-    a.updatedAt === b.updatedAt &&
-    a.parentId === b.parentId &&
-    a.role === b.role &&
-    a.createdAt === b.createdAt &&
-    a.error === b.error &&
-    a.model === b.model &&
-    a.limit === b.limit &&
-    a.limitUntil === b.limitUntil &&
-    (a.drafts === b.drafts || JSON.stringify(a.drafts) === JSON.stringify(b.drafts)) &&
-    (a.materials === b.materials || JSON.stringify(a.materials) === JSON.stringify(b.materials))
-  )
 }
 
 /** The chat view's page query: the newest messages of one conversation with what their cards need. */

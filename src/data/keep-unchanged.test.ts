@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { keepUnchanged } from './message-pages.ts'
+import { keepUnchanged } from './keep-unchanged.ts'
 import type { ChatMessage } from './messages.ts'
 
 const message = (over: Partial<ChatMessage> = {}): ChatMessage => ({
