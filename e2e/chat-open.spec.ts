@@ -120,7 +120,9 @@ test('a long chat shows its newest page before the cursor pages have answered', 
   const gate = await holdCursorPages(page, seeded.conversationId)
   await chat.open(seeded.conversationId)
   await expect(chat.message(seeded.messageIds.at(-1)!)).toBeInViewport()
-  expect(gate.held(), 'the cursor pages were asked for and are still held').toBeGreaterThan(0)
+  // The cursor pages were asked for and their answers are held: the page still shows meanwhile.
+  await expect.poll(() => gate.held()).toBeGreaterThan(0)
+  await expect(chat.message(seeded.messageIds.at(-1)!)).toBeInViewport()
   await expect(chat.composer).toBeEnabled()
 
   gate.release()
