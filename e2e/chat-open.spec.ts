@@ -87,11 +87,6 @@ test('a first page that does not fill the screen brings the next page at once', 
   expect(older.length).toBeGreaterThan(0)
 })
 
-/**
- * Holds the server's answers to the chat's cursor queries: the pages the client opens from the first
- * page's start cursor (and the watcher for newer messages beside them). Its first page, which has no
- * cursor, passes.
- */
 /** Seeds a chat with no page of the app open: nothing of it is in the app's cache before it opens. */
 async function seedUnopened(page: Page, title: string, messages: SeedMessage[]) {
   const owner = await signedInUserId(page)
@@ -101,6 +96,11 @@ async function seedUnopened(page: Page, title: string, messages: SeedMessage[]) 
   return ids
 }
 
+/**
+ * Holds the server's answers to the chat's cursor queries: the pages the client opens from the first
+ * page's start cursor (and the watcher for newer messages beside them). Its first page, which has no
+ * cursor, passes.
+ */
 async function holdCursorPages(page: Page, conversationId: string): Promise<SocketGate> {
   const gate = await gateServerFrames(page, (frame) => {
     const args = chatMessagesQuery(frame, conversationId)
