@@ -65,7 +65,8 @@ async function olderPage(page: Page, ids: string[]): Promise<Step> {
         const current = rows()
         const mine = current.find((r) => r.i === anchor.i)
         if (mine) tops.push(mine.top)
-        if (landed === undefined && current.some((r) => r.i < oldest)) landed = now
+        // The time of this check, not the frame's start time, which comes before the render of the page.
+        if (landed === undefined && current.some((r) => r.i < oldest)) landed = performance.now()
         if (landed !== undefined) after++
         if (now > giveUp) throw new Error('no older page arrived')
       }
